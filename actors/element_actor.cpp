@@ -1,0 +1,329 @@
+// ElementActor: links, items and state changes. See element_actor.hpp for
+// the protocol and its ordering guarantees.
+#include "actors/element_actor.hpp"
+
+#include <caf/all.hpp>
+
+#include <algorithm>
+#include <exception>
+#include <utility>
+
+namespace gstmini::actors {
+namespace {
+
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+std::string describe(const Item& item) {
+  return std::visit(Overloaded{
+                        [](const Buffer& b) { return "buffer pts " + format_time(b.pts); },
+                        [](const BufferList& l) { return "list of " + std::to_string(l.size()) + " buffers"; },
+                        [](const Event& e) { return std::string("event ") + to_string(e.type()); },
+                    },
+                    item);
+}
+
+}  // namespace
+
+bool ElementActor::OutLink::has_room() const {
+  if (capacity == 0) return outbox.empty() && in_flight < window;
+  return outbox.size() <= capacity;
+}
+
+ElementActor::ElementActor(caf::actor_config& cfg, ElementPtr element, caf::actor pipeline,
+                           std::shared_ptr<Bus> bus)
+    : caf::event_based_actor(cfg),
+      element_(std::move(element)),
+      source_(dynamic_cast<Source*>(element_.get())),
+      sink_(dynamic_cast<Sink*>(element_.get())),
+      pipeline_(std::move(pipeline)),
+      output_(*element_),
+      in_(element_->pads().size()),
+      out_(element_->pads().size()) {
+  element_->runtime().bus = std::move(bus);
+}
+
+caf::behavior ElementActor::make_behavior() {
+  // Last line of defence: hooks are already guarded, this catches bugs in
+  // the actor itself and keeps the reason readable (CAF drops what()).
+  set_exception_handler([this](std::exception_ptr& ptr) -> caf::error {
+    std::string what = "unknown exception";
+    try {
+      std::rethrow_exception(ptr);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    element_->post_error(what, "internal error in the actor hosting " + element_->name());
+    return caf::make_error(caf::sec::runtime_error, what);
+  });
+  return {
+      [this](ItemMsg& msg) { on_item(msg); },
+      [this](const FlowMsg& msg) { on_flow(msg); },
+      [this](ConnectSrcMsg& msg) {
+        OutLink& link = out_.at(msg.pad);
+        link.peer = std::move(msg.peer);
+        link.peer_pad = msg.peer_pad;
+        link.peer_name = std::move(msg.peer_name);
+        link.window = msg.window ? msg.window : 1;
+        link.capacity = element_->staging_capacity();
+      },
+      [this](ConnectSinkMsg& msg) {
+        InLink& link = in_.at(msg.pad);
+        link.peer = std::move(msg.peer);
+        link.peer_pad = msg.peer_pad;
+        link.peer_name = std::move(msg.peer_name);
+      },
+      [this](const ChangeStateMsg& msg) { return change_state(msg); },
+      [this](const ClockFiredMsg& msg) { on_clock_fired(msg.token); },
+  };
+}
+
+void ElementActor::on_exit() {
+  cancel_wakeup();
+  // Peers hold handles to each other: drop ours so no cycle outlives us.
+  in_.clear();
+  out_.clear();
+  pipeline_ = nullptr;
+  cur_ = Current{};
+}
+
+std::string ElementActor::indent() const { return std::string(2u * cur_.depth, ' '); }
+
+FlowReturn ElementActor::report_exception(const char* what, std::exception_ptr error) {
+  const std::string where = std::string("exception thrown in ") + what + "() of " + element_->name();
+  try {
+    std::rethrow_exception(std::move(error));
+  } catch (const std::exception& e) {
+    element_->post_error(e.what(), where);
+  } catch (...) {
+    element_->post_error("unknown exception", where);
+  }
+  return FlowReturn::Error;
+}
+
+// ---- items ------------------------------------------------------------------
+
+void ElementActor::on_item(ItemMsg& msg) {
+  if (msg.pad >= in_.size()) return;
+  // A pad of an element below PAUSED is inactive: it refuses with FLUSHING.
+  if (element_->state() < State::Paused) {
+    InLink& link = in_[msg.pad];
+    if (link.peer) send(link.peer, FlowMsg{link.peer_pad, msg.epoch, FlowReturn::Flushing});
+    return;
+  }
+  in_[msg.pad].pending.push_back(Pending{std::move(msg.item), msg.epoch, msg.depth});
+  pump();
+}
+
+void ElementActor::pump() {
+  const auto n = static_cast<std::uint32_t>(in_.size());
+  while (!cur_.busy) {
+    bool started = false;
+    for (std::uint32_t k = 0; k < n && !started; ++k) {
+      std::uint32_t pad = (next_in_ + k) % n;
+      if (in_[pad].pending.empty()) continue;
+      next_in_ = (pad + 1) % n;
+      Pending pending = std::move(in_[pad].pending.front());
+      in_[pad].pending.pop_front();
+      start_item(pad, std::move(pending));
+      started = true;
+    }
+    if (!started) return;
+  }
+}
+
+void ElementActor::start_item(std::uint32_t pad, Pending pending) {
+  cur_ = Current{};
+  cur_.busy = true;
+  cur_.pad = pad;
+  cur_.epoch = pending.epoch;
+  cur_.depth = pending.depth;
+  InLink& in = in_[pad];
+  const Event* event = std::get_if<Event>(&pending.item);
+  GSTMINI_LOG_OBJ(*element_, "{}chain — RECEIVED {} from {}", indent(), describe(pending.item),
+                  in.peer_name);
+  // After EOS a pad refuses data until the stream restarts.
+  if (in.eos && !event) {
+    finish_item(FlowReturn::Eos);
+    return;
+  }
+  if (event && event->type() == EventType::Eos) in.eos = true;
+  if (sink_) {
+    cur_.held = std::move(pending.item);
+    sink_item();
+    return;
+  }
+  run_hook(pad, std::move(pending.item));
+}
+
+void ElementActor::run_hook(std::uint32_t pad, Item item) {
+  const Pad& p = element_->pads()[pad];
+  output_.clear();
+  cur_.own = guarded("chain", [&] {
+    return std::visit(
+        Overloaded{
+            [&](Buffer& b) { return element_->chain(p, std::move(b), output_); },
+            [&](BufferList& l) { return element_->chain_list(p, std::move(l), output_); },
+            [&](Event& e) {
+              if (!element_->sink_event(p, std::move(e), output_))
+                GSTMINI_DEBUG_OBJECT(*element_, "event not handled on {}", p.name);
+              return FlowReturn::Ok;
+            },
+        },
+        item);
+  });
+  send_outputs();
+  try_complete();
+}
+
+void ElementActor::send_outputs() {
+  for (Output::Item& item : output_.items()) {
+    if (item.pad >= out_.size() || !out_[item.pad].linked()) {
+      cur_.not_linked = true;
+      GSTMINI_LOG_OBJ(*element_, "{}PUSHING {} on an unlinked pad: not-linked", indent(),
+                      describe(item.data));
+      continue;
+    }
+    OutLink& link = out_[item.pad];
+    link.used = true;
+    if (std::holds_alternative<Buffer>(item.data)) {
+      GSTMINI_LOG_OBJ(*element_, "{}PUSHING buffer {} ({}) to {}", indent(), link.pushed,
+                      format_time(std::get<Buffer>(item.data).pts), link.peer_name);
+      ++link.pushed;
+    } else {
+      GSTMINI_LOG_OBJ(*element_, "{}PUSHING {} to {}", indent(), describe(item.data), link.peer_name);
+    }
+    // A queue starts a new streaming domain: its pushes begin a new call stack.
+    auto depth = static_cast<std::uint16_t>(link.capacity > 0 ? 1 : cur_.depth + 1);
+    link.outbox.push_back(ItemMsg{link.peer_pad, link.epoch, depth, std::move(item.data)});
+    flush_outbox(link);
+    report_level(link);
+  }
+  output_.clear();
+}
+
+void ElementActor::flush_outbox(OutLink& link) {
+  while (!link.outbox.empty() && link.in_flight < link.window) {
+    send(link.peer, std::move(link.outbox.front()));
+    link.outbox.pop_front();
+    ++link.in_flight;
+  }
+}
+
+// A queue's level counts what it holds, not the item waiting to get in.
+void ElementActor::report_level(const OutLink& link) {
+  if (link.capacity > 0)
+    element_->staging_level_changed(std::min<std::size_t>(link.outbox.size(), link.capacity));
+}
+
+void ElementActor::try_complete() {
+  if (!cur_.busy || cur_.held) return;  // a sink completes its own items
+  FlowCombiner combiner;
+  for (const OutLink& link : out_) {
+    if (!link.used) continue;
+    if (!link.has_room()) return;
+    combiner.add(link.last);
+  }
+  if (cur_.not_linked) combiner.add(FlowReturn::NotLinked);
+  finish_item(cur_.own != FlowReturn::Ok ? cur_.own : combiner.result());
+}
+
+void ElementActor::finish_item(FlowReturn ret) {
+  for (OutLink& link : out_) link.used = false;
+  const bool from_source = cur_.from_source;
+  if (from_source && cur_.own != FlowReturn::Ok) {
+    GSTMINI_LOG_OBJ(*element_, "create returned {}", to_string(ret));
+  } else if (from_source) {
+    GSTMINI_LOG_OBJ(*element_, "PUSH RETURNED: {}", to_string(ret));
+  } else {
+    GSTMINI_LOG_OBJ(*element_, "{}RETURNING {} to caller", indent(), to_string(ret));
+    answer(cur_.pad, cur_.epoch, ret);
+  }
+  cur_ = Current{};
+  if (from_source)
+    source_item_done(ret);
+  else
+    pump();
+}
+
+void ElementActor::answer(std::uint32_t pad, std::uint64_t epoch, FlowReturn ret) {
+  InLink& in = in_[pad];
+  if (in.peer) send(in.peer, FlowMsg{in.peer_pad, epoch, ret});
+}
+
+void ElementActor::on_flow(const FlowMsg& msg) {
+  if (msg.pad >= out_.size()) return;
+  OutLink& link = out_[msg.pad];
+  // An answer from before a stop or flush: its item was already dropped.
+  if (msg.epoch != link.epoch || link.in_flight == 0) return;
+  --link.in_flight;
+  if (msg.ret != FlowReturn::Ok && link.last == FlowReturn::Ok) link.last = msg.ret;
+  flush_outbox(link);
+  report_level(link);
+  try_complete();
+}
+
+// ---- state changes ----------------------------------------------------------
+
+StateChangeReturn ElementActor::change_state(const ChangeStateMsg& msg) {
+  ElementRuntime& rt = element_->runtime();
+  if (msg.clock) rt.clock = msg.clock;
+  if (msg.change == StateChange::PausedToPlaying) rt.base_time = msg.base_time;
+  if (msg.change == StateChange::ReadyToPaused)
+    for (OutLink& link : out_) link.capacity = element_->staging_capacity();
+
+  StateChangeReturn ret = StateChangeReturn::Failure;
+  guarded("change_state", [&] {
+    ret = element_->change_state(msg.change);
+    return FlowReturn::Ok;
+  });
+  GSTMINI_DEBUG_OBJECT(*element_, "state change {} returned {}", to_string(msg.change), to_string(ret));
+  if (ret == StateChangeReturn::Failure) return ret;
+  rt.state = transition_to(msg.change);
+
+  if (sink_) sink_state_changed(msg.change);
+  if (source_) {
+    const bool live = source_->is_live();
+    if ((msg.change == StateChange::ReadyToPaused && !live) ||
+        (msg.change == StateChange::PausedToPlaying && live))
+      start_task();
+    if (msg.change == StateChange::PlayingToPaused && live) {
+      task_running_ = false;  // a live source does not produce while PAUSED
+      cancel_wakeup();
+    }
+  }
+  if (msg.change == StateChange::PausedToReady) reset_streaming();
+  return ret;
+}
+
+// PAUSED->READY: stop the task, refuse everything held with FLUSHING and
+// forget what is in flight (the epoch bump makes late answers harmless).
+void ElementActor::reset_streaming() {
+  task_running_ = false;
+  cancel_wakeup();
+  if (cur_.busy && !cur_.from_source) answer(cur_.pad, cur_.epoch, FlowReturn::Flushing);
+  cur_ = Current{};
+  for (std::uint32_t pad = 0; pad < in_.size(); ++pad) {
+    for (const Pending& pending : in_[pad].pending) answer(pad, pending.epoch, FlowReturn::Flushing);
+    in_[pad].pending.clear();
+    in_[pad].eos = false;
+  }
+  for (OutLink& link : out_) {
+    link.outbox.clear();
+    link.in_flight = 0;
+    ++link.epoch;
+    link.last = FlowReturn::Ok;
+    link.used = false;
+  }
+  prerolled_ = false;
+  eos_pending_ = false;
+  eos_sent_ = false;
+  last_stop_ = kClockTimeNone;
+}
+
+}  // namespace gstmini::actors

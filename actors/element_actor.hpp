@@ -1,0 +1,166 @@
+// ElementActor: hosts one Element; nothing else calls into it.
+//
+// Accepts: ItemMsg (data and serialized events on a sink pad), FlowMsg
+// (answers on a src pad), ConnectSrcMsg / ConnectSinkMsg, ChangeStateMsg,
+// ClockFiredMsg.
+//
+// Ordering guarantees:
+//  * Items on one sink pad are handled one at a time, in arrival order; a
+//    serialized event never overtakes a buffer.
+//  * An item is answered upstream only when it is *complete*: the element's
+//    hook ran and every src link it pushed on has room again. With window 1
+//    (no staging) that means the downstream chain answered: a lock-step push,
+//    GStreamer's call stack as messages. With window N the answer comes as
+//    soon as fewer than N items are in flight, carrying the link's sticky
+//    result (a downstream EOS/ERROR is reported by a later push). A queue's
+//    src link may also stage `capacity` items: upstream is answered on
+//    enqueue and held only when the queue is full.
+//  * The actor is never blocked: while an item waits for downstream answers
+//    or for a clock wake-up, control messages (state changes) still run.
+//
+// Sources run their streaming loop here (produce when the link has room;
+// live sources first wait for a clock wake-up). Sinks hold the first buffer
+// in PAUSED (preroll) and wait for a clock wake-up before rendering in
+// PLAYING.
+#pragma once
+
+#include <caf/event_based_actor.hpp>
+
+#include <cstdint>
+#include <deque>
+#include <exception>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "actors/messages.hpp"
+#include "runtime/base_sink.hpp"
+#include "runtime/base_source.hpp"
+#include "runtime/bus.hpp"
+#include "runtime/element.hpp"
+
+namespace gstmini::actors {
+
+class ElementActor : public caf::event_based_actor {
+ public:
+  ElementActor(caf::actor_config& cfg, ElementPtr element, caf::actor pipeline,
+               std::shared_ptr<Bus> bus);
+  caf::behavior make_behavior() override;
+  const char* name() const override { return "gstmini.element"; }
+  void on_exit() override;
+
+ private:
+  struct Pending {
+    Item item;
+    std::uint64_t epoch;
+    std::uint16_t depth;
+  };
+  struct InLink {  // one per sink pad
+    caf::actor peer;
+    std::uint32_t peer_pad = 0;
+    std::string peer_name;
+    std::deque<Pending> pending;
+    bool eos = false;
+  };
+  struct OutLink {  // one per src pad
+    caf::actor peer;
+    std::uint32_t peer_pad = 0;
+    std::string peer_name;
+    std::uint32_t window = 1;
+    std::uint32_t capacity = 0;
+    std::uint32_t in_flight = 0;
+    std::uint64_t epoch = 0;
+    std::uint64_t pushed = 0;  // buffers pushed, numbers the log lines
+    std::deque<ItemMsg> outbox;
+    FlowReturn last = FlowReturn::Ok;  // first non-OK answer, sticky until stop
+    bool used = false;                 // pushed on by the current item
+    bool linked() const { return static_cast<bool>(peer); }
+    bool has_room() const;
+  };
+  // The item being handled (for a source: the buffer(s) being pushed).
+  struct Current {
+    bool busy = false;
+    bool from_source = false;
+    std::uint32_t pad = 0;
+    std::uint64_t epoch = 0;
+    std::uint16_t depth = 0;
+    FlowReturn own = FlowReturn::Ok;
+    bool not_linked = false;  // pushed on a pad without a peer
+    // Sinks: the item waiting for PLAYING (preroll) or for the clock.
+    std::optional<Item> held;
+    bool waiting_clock = false;
+    Sink::SyncPlan plan;
+  };
+
+  // ---- links and items (element_actor.cpp) ----
+  void on_item(ItemMsg& msg);
+  void on_flow(const FlowMsg& msg);
+  void pump();
+  void start_item(std::uint32_t pad, Pending pending);
+  void run_hook(std::uint32_t pad, Item item);
+  void send_outputs();
+  void flush_outbox(OutLink& link);
+  void report_level(const OutLink& link);
+  void try_complete();
+  void finish_item(FlowReturn ret);
+  void answer(std::uint32_t pad, std::uint64_t epoch, FlowReturn ret);
+  // Runs an element hook; an exception becomes an ERROR on the bus naming
+  // the element, and FlowReturn::Error (DESIGN invariant 5).
+  template <class F>
+  FlowReturn guarded(const char* what, F&& hook) {
+    try {
+      return hook();
+    } catch (...) {
+      return report_exception(what, std::current_exception());
+    }
+  }
+  FlowReturn report_exception(const char* what, std::exception_ptr error);
+  std::string indent() const;
+
+  // ---- state changes (element_actor.cpp) ----
+  StateChangeReturn change_state(const ChangeStateMsg& msg);
+  void reset_streaming();
+
+  // ---- source loop (element_actor_source.cpp) ----
+  void start_task();
+  void produce_loop();
+  bool wait_until_due();
+  void source_item_done(FlowReturn ret);
+  void end_stream(FlowReturn reason);
+
+  // ---- sink (element_actor_sink.cpp) ----
+  void sink_item();
+  void sync_and_render();
+  void on_clock_fired(std::uint64_t token);
+  void render_held(ClockTimeDiff jitter);
+  void finish_sink_eos();
+  void schedule_wakeup(ClockTime at);
+  void cancel_wakeup();
+  void sink_state_changed(StateChange change);
+  void report_preroll();
+
+  ElementPtr element_;
+  Source* source_ = nullptr;  // element_ as a Source, if it is one
+  Sink* sink_ = nullptr;      // element_ as a Sink, if it is one
+  caf::actor pipeline_;
+  Output output_;
+  std::vector<InLink> in_;    // indexed by pad index
+  std::vector<OutLink> out_;  // indexed by pad index
+  std::uint32_t next_in_ = 0; // round-robin over sink pads
+  Current cur_;
+
+  // Source task.
+  bool task_running_ = false;
+  bool in_produce_loop_ = false;
+  bool eos_sent_ = false;
+  // Clock wake-ups (sources waiting to capture, sinks waiting to render).
+  std::uint64_t wait_token_ = 0;
+  std::optional<ClockId> wait_id_;
+  // Sink preroll / EOS bookkeeping.
+  bool prerolled_ = false;
+  bool eos_pending_ = false;  // EOS arrived while PAUSED: posted on PLAYING
+  ClockTime last_stop_ = kClockTimeNone;  // running time where the last buffer ended
+};
+
+}  // namespace gstmini::actors

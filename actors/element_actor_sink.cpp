@@ -1,0 +1,151 @@
+// ElementActor: what a sink does with an item (GstBaseSink's chain, preroll
+// and do_sync), as messages. The item stays in cur_.held while the sink
+// prerolls (PAUSED) or waits for its clock wake-up (PLAYING); upstream gets
+// its answer only after the render, so a lock-step source is paced by it.
+#include <caf/all.hpp>
+
+#include "actors/element_actor.hpp"
+
+namespace gstmini::actors {
+
+void ElementActor::sink_item() {
+  Item& item = *cur_.held;
+  if (auto* event = std::get_if<Event>(&item)) {
+    const Pad& pad = element_->pads()[cur_.pad];
+    guarded("event", [&] {
+      sink_->sink_event(pad, *event, output_);
+      return FlowReturn::Ok;
+    });
+    output_.clear();
+    if (event->type() != EventType::Eos) {
+      cur_.held.reset();
+      finish_item(FlowReturn::Ok);
+      return;
+    }
+    if (element_->state() != State::Playing) {
+      // EOS completes preroll; it is posted once the sink is PLAYING.
+      eos_pending_ = true;
+      report_preroll();
+      cur_.held.reset();
+      finish_item(FlowReturn::Ok);
+      return;
+    }
+    sync_and_render();
+    return;
+  }
+  if (element_->state() != State::Playing) {
+    if (!prerolled_) {
+      const Buffer* first = std::holds_alternative<Buffer>(item)
+                                ? &std::get<Buffer>(item)
+                                : (std::get<BufferList>(item).empty() ? nullptr
+                                                                       : &std::get<BufferList>(item).front());
+      if (first) guarded("preroll", [&] { return sink_->preroll(*first); });
+      report_preroll();
+    }
+    return;  // held until PLAYING
+  }
+  sync_and_render();
+}
+
+void ElementActor::sync_and_render() {
+  const ElementRuntime& rt = element_->runtime();
+  Item& item = *cur_.held;
+  if (std::holds_alternative<Event>(item)) {
+    // basesink waits for the end of the last buffer before posting EOS.
+    if (sink_->get<bool>("sync") && is_valid(last_stop_) && rt.clock && is_valid(rt.base_time)) {
+      ClockTime at = rt.base_time + last_stop_;
+      if (at > rt.clock->now()) {
+        cur_.waiting_clock = true;
+        schedule_wakeup(at);
+        return;
+      }
+    }
+    finish_sink_eos();
+    return;
+  }
+  const Buffer* first = std::holds_alternative<Buffer>(item) ? &std::get<Buffer>(item)
+                        : std::get<BufferList>(item).empty() ? nullptr
+                                                              : &std::get<BufferList>(item).front();
+  if (!first) {
+    cur_.held.reset();
+    finish_item(FlowReturn::Ok);
+    return;
+  }
+  cur_.plan = sink_->plan_sync(*first);
+  if (cur_.plan.outside_segment) {
+    GSTMINI_DEBUG_OBJECT(*element_, "buffer pts {} is outside the segment: dropped",
+                         format_time(first->pts));
+    cur_.held.reset();
+    finish_item(FlowReturn::Ok);
+    return;
+  }
+  if (!cur_.plan.wait) {
+    render_held(0);
+    return;
+  }
+  ClockTime now = rt.clock->now();
+  if (cur_.plan.clock_time > now) {
+    GSTMINI_LOG_OBJ(*element_, "{}waiting for clock time {} (running time {})", indent(),
+                    format_time(cur_.plan.clock_time), format_time(cur_.plan.running_time));
+    cur_.waiting_clock = true;
+    schedule_wakeup(cur_.plan.clock_time);
+    return;
+  }
+  render_held(static_cast<ClockTimeDiff>(now - cur_.plan.clock_time));
+}
+
+void ElementActor::render_held(ClockTimeDiff jitter) {
+  Item item = std::move(*cur_.held);
+  cur_.held.reset();
+  const Sink::SyncPlan& plan = cur_.plan;
+  GSTMINI_DEBUG_OBJECT(*element_, "{}render {}: running time {}, clock time {}, lateness {}",
+                       indent(), std::holds_alternative<Buffer>(item) ? "buffer" : "list",
+                       format_time(plan.running_time), format_time(plan.clock_time),
+                       format_time_diff(jitter));
+  FlowReturn ret = guarded("render", [&] {
+    return std::holds_alternative<Buffer>(item)
+               ? sink_->render_synced(std::get<Buffer>(item), plan, jitter)
+               : sink_->render_synced(std::get<BufferList>(item), plan, jitter);
+  });
+  if (is_valid(plan.running_stop)) last_stop_ = plan.running_stop;
+  else if (is_valid(plan.running_time)) last_stop_ = plan.running_time;
+  finish_item(ret);
+}
+
+void ElementActor::finish_sink_eos() {
+  cur_.held.reset();
+  GSTMINI_DEBUG_OBJECT(*element_, "EOS reached");
+  send(pipeline_, ElementEosMsg{element_->name()});
+  finish_item(FlowReturn::Ok);
+}
+
+void ElementActor::report_preroll() {
+  if (prerolled_) return;
+  prerolled_ = true;
+  GSTMINI_DEBUG_OBJECT(*element_, "prerolled");
+  send(pipeline_, AsyncDoneMsg{element_->name()});
+}
+
+void ElementActor::sink_state_changed(StateChange change) {
+  switch (change) {
+    case StateChange::ReadyToPaused: prerolled_ = false; break;
+    case StateChange::PausedToPlaying:
+      if (eos_pending_) {
+        eos_pending_ = false;
+        send(pipeline_, ElementEosMsg{element_->name()});
+      }
+      if (cur_.held && !cur_.waiting_clock) sync_and_render();
+      break;
+    case StateChange::PlayingToPaused:
+      // Unschedule the wait and hold the item again: it re-syncs on PLAYING.
+      if (cur_.waiting_clock) {
+        cancel_wakeup();
+        cur_.waiting_clock = false;
+      }
+      prerolled_ = cur_.held.has_value();
+      break;
+    default: break;
+  }
+}
+
+}  // namespace gstmini::actors

@@ -1,0 +1,97 @@
+// The closed set of messages between gstmini actors (CAF 0.17).
+//
+// On a link (upstream element actor -> downstream element actor):
+//   ItemMsg   a buffer, a buffer list or a serialized event, in order.
+//             Every item is answered by exactly one FlowMsg, in order.
+//   FlowMsg   the FlowReturn for one item, going back upstream (the credit).
+// A link carries at most `window` unanswered items. Both messages carry the
+// link's epoch: the upstream side bumps it when it drops its in-flight items
+// (stop, flush), so late answers from before are recognised and ignored
+// instead of trusting message order across priorities.
+//
+// Control (pipeline actor -> element actor), answered by request/response:
+//   ConnectSrcMsg / ConnectSinkMsg   wire one end of a link
+//   ChangeStateMsg                   one state step; answers StateChangeReturn
+// From element actor to pipeline actor: eos_atom, async_done_atom.
+// From the clock's timer thread: ClockFiredMsg (a wake-up the actor asked for).
+#pragma once
+
+#include <caf/actor.hpp>
+#include <caf/allowed_unsafe_message_type.hpp>
+#include <caf/atom.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <variant>
+
+#include "runtime/buffer.hpp"
+#include "runtime/clock.hpp"
+#include "runtime/element.hpp"
+#include "runtime/event.hpp"
+#include "runtime/flow.hpp"
+#include "runtime/state.hpp"
+
+namespace gstmini::actors {
+
+using Item = std::variant<Buffer, BufferList, Event>;
+
+struct ItemMsg {
+  std::uint32_t pad;    // receiver's sink pad index
+  std::uint64_t epoch;  // sender's link epoch, echoed in the answer
+  std::uint16_t depth;  // position in the lock-step call chain (for the log)
+  Item item;
+};
+
+struct FlowMsg {
+  std::uint32_t pad;  // receiver's src pad index
+  std::uint64_t epoch;
+  FlowReturn ret;
+};
+
+struct ConnectSrcMsg {
+  std::uint32_t pad;
+  caf::actor peer;
+  std::uint32_t peer_pad;
+  std::string peer_name;  // "sink0:sink", for logs
+  std::uint32_t window;   // items in flight
+};
+
+struct ConnectSinkMsg {
+  std::uint32_t pad;
+  caf::actor peer;
+  std::uint32_t peer_pad;
+  std::string peer_name;
+};
+
+struct ChangeStateMsg {
+  StateChange change;
+  ClockTime base_time;
+  std::shared_ptr<Clock> clock;
+};
+
+struct ClockFiredMsg {
+  std::uint64_t token;
+};
+
+struct ElementEosMsg {
+  std::string element;
+};
+
+struct AsyncDoneMsg {
+  std::string element;
+};
+
+using teardown_atom = caf::atom_constant<caf::atom("teardown")>;
+
+}  // namespace gstmini::actors
+
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ItemMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::FlowMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ConnectSrcMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ConnectSinkMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ChangeStateMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ClockFiredMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ElementEosMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::AsyncDoneMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::StateChangeReturn)

@@ -1,0 +1,172 @@
+// The Pipeline handle: the application-side half of the pipeline. It owns
+// the actor system and the pipeline actor, and turns each call into one
+// request (control only, never per buffer).
+#include "runtime/pipeline.hpp"
+
+#include <caf/all.hpp>
+
+#include <chrono>
+#include <cstdlib>
+#include <thread>
+
+#include "actors/pipeline_actor.hpp"
+#include "runtime/registry.hpp"
+
+namespace gstmini {
+namespace {
+
+unsigned env_unsigned(const char* name, unsigned fallback) {
+  const char* text = std::getenv(name);
+  if (!text || !*text) return fallback;
+  char* end = nullptr;
+  unsigned long value = std::strtoul(text, &end, 10);
+  return *end ? fallback : static_cast<unsigned>(value);
+}
+
+// Control requests answer within milliseconds; this only turns a bug into an
+// error instead of a hang.
+constexpr auto kControlTimeout = std::chrono::seconds(30);
+
+}  // namespace
+
+PipelineOptions PipelineOptions::from_env() {
+  PipelineOptions options;
+  options.window = env_unsigned("GSTMINI_WINDOW", options.window);
+  options.threads = env_unsigned("GSTMINI_THREADS", options.threads);
+  options.max_throughput = env_unsigned("GSTMINI_MAX_THROUGHPUT", options.max_throughput);
+  return options;
+}
+
+namespace detail {
+
+class PipelineImpl {
+ public:
+  PipelineImpl(std::string name, const PipelineOptions& options)
+      : name_(std::move(name)), bus_(std::make_shared<Bus>()),
+        status_(std::make_shared<actors::PipelineStatus>()) {
+    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    config_.set("scheduler.max-threads", static_cast<std::size_t>(threads));
+    config_.set("scheduler.max-throughput", static_cast<std::size_t>(options.max_throughput));
+    system_ = std::make_unique<caf::actor_system>(config_);
+    status_->clock = options.clock ? options.clock : SystemClock::obtain();
+    actor_ = system_->spawn<actors::PipelineActor>(name_, bus_, status_, options.window);
+  }
+
+  ~PipelineImpl() {
+    caf::anon_send(actor_, actors::teardown_atom::value);
+    actor_ = nullptr;
+    system_.reset();  // waits until every actor has terminated
+  }
+
+  template <class Result, class Msg>
+  Result call(Msg msg) {
+    caf::scoped_actor self{*system_};
+    Result result{};
+    self->request(actor_, kControlTimeout, std::move(msg))
+        .receive([&](Result& r) { result = std::move(r); },
+                 [&](caf::error& e) {
+                   throw std::runtime_error("pipeline " + name_ + " did not answer: " + system_->render(e));
+                 });
+    return result;
+  }
+
+  std::string name_;
+  std::shared_ptr<Bus> bus_;
+  std::shared_ptr<actors::PipelineStatus> status_;
+  caf::actor_system_config config_;
+  std::unique_ptr<caf::actor_system> system_;
+  caf::actor actor_;
+  mutable std::mutex mutex_;
+  std::vector<ElementPtr> elements_;
+};
+
+}  // namespace detail
+
+Pipeline::Pipeline(std::string name, PipelineOptions options)
+    : impl_(std::make_unique<detail::PipelineImpl>(std::move(name), options)) {}
+
+Pipeline::~Pipeline() {
+  try {
+    set_state(State::Null);
+  } catch (const std::exception&) {
+    // The pipeline actor is gone already; teardown below still releases everything.
+  }
+}
+
+const std::string& Pipeline::name() const { return impl_->name_; }
+
+void Pipeline::add(ElementPtr element) {
+  std::string error = impl_->call<std::string>(actors::AddMsg{element});
+  if (!error.empty()) throw ElementError(error);
+  std::lock_guard<std::mutex> lock(impl_->mutex_);
+  impl_->elements_.push_back(std::move(element));
+}
+
+ElementPtr Pipeline::get_by_name(const std::string& name) const {
+  std::lock_guard<std::mutex> lock(impl_->mutex_);
+  for (const ElementPtr& e : impl_->elements_)
+    if (e->name() == name) return e;
+  return nullptr;
+}
+
+std::vector<ElementPtr> Pipeline::elements() const {
+  std::lock_guard<std::mutex> lock(impl_->mutex_);
+  return impl_->elements_;
+}
+
+void Pipeline::link(const ElementPtr& src, const ElementPtr& sink, std::uint32_t window) {
+  link_pads(src, "", sink, "", window);
+}
+
+void Pipeline::link_pads(const ElementPtr& src, const std::string& src_pad, const ElementPtr& sink,
+                         const std::string& sink_pad, std::uint32_t window) {
+  if (!src || !sink) throw LinkError("could not link: null element");
+  std::string error = impl_->call<std::string>(
+      actors::LinkMsg{src->name(), src_pad, sink->name(), sink_pad, window});
+  if (!error.empty()) throw LinkError(error);
+}
+
+void Pipeline::link_many(const std::vector<ElementPtr>& chain, std::uint32_t window) {
+  for (std::size_t i = 1; i < chain.size(); ++i) link(chain[i - 1], chain[i], window);
+}
+
+StateChangeReturn Pipeline::set_state(State state) {
+  return impl_->call<StateChangeReturn>(actors::SetStateMsg{state});
+}
+
+StateChangeReturn Pipeline::get_state(State* state, State* pending, ClockTime timeout) {
+  auto& status = *impl_->status_;
+  std::unique_lock<std::mutex> lock(status.mutex);
+  auto done = [&] { return status.pending == State::VoidPending; };
+  if (!is_valid(timeout)) status.changed.wait(lock, done);
+  else status.changed.wait_for(lock, std::chrono::nanoseconds(timeout), done);
+  if (state) *state = status.current;
+  if (pending) *pending = status.pending;
+  if (status.pending != State::VoidPending) return StateChangeReturn::Async;
+  return status.last_return;
+}
+
+State Pipeline::current_state() const {
+  std::lock_guard<std::mutex> lock(impl_->status_->mutex);
+  return impl_->status_->current;
+}
+
+Bus& Pipeline::bus() { return *impl_->bus_; }
+std::shared_ptr<Bus> Pipeline::bus_ptr() const { return impl_->bus_; }
+
+void Pipeline::use_clock(std::shared_ptr<Clock> clock) {
+  std::string error = impl_->call<std::string>(actors::UseClockMsg{std::move(clock)});
+  if (!error.empty()) throw std::logic_error(error);
+}
+
+std::shared_ptr<Clock> Pipeline::clock() const {
+  std::lock_guard<std::mutex> lock(impl_->status_->mutex);
+  return impl_->status_->clock;
+}
+
+ClockTime Pipeline::base_time() const {
+  std::lock_guard<std::mutex> lock(impl_->status_->mutex);
+  return impl_->status_->base_time;
+}
+
+}  // namespace gstmini

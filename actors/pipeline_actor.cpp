@@ -1,0 +1,306 @@
+#include "actors/pipeline_actor.hpp"
+
+#include <caf/all.hpp>
+
+#include <algorithm>
+#include <utility>
+
+#include "actors/element_actor.hpp"
+#include "runtime/log.hpp"
+
+namespace gstmini::actors {
+namespace {
+DebugCategory& category() { return debug_category("pipeline", "pipeline actor: states, clock, EOS"); }
+}  // namespace
+
+PipelineActor::PipelineActor(caf::actor_config& cfg, std::string name, std::shared_ptr<Bus> bus,
+                             std::shared_ptr<PipelineStatus> status, std::uint32_t default_window)
+    : caf::event_based_actor(cfg),
+      name_(std::move(name)),
+      bus_(std::move(bus)),
+      status_(std::move(status)),
+      default_window_(default_window ? default_window : 1),
+      clock_(status_->clock) {}
+
+caf::behavior PipelineActor::make_behavior() {
+  set_down_handler([this](caf::down_msg& msg) { element_down(msg); });
+  return {
+      [this](const AddMsg& msg) { return add(msg.element); },
+      [this](const LinkMsg& msg) { return link(msg); },
+      [this](const SetStateMsg& msg) -> caf::result<StateChangeReturn> {
+        waiters_.push_back(make_response_promise());
+        set_state(msg.target);
+        return caf::delegated<StateChangeReturn>();
+      },
+      [this](const UseClockMsg& msg) -> std::string {
+        if (current_ > State::Ready) return "the clock can only be changed in NULL or READY";
+        clock_ = msg.clock;
+        publish();
+        return {};
+      },
+      [this](const ElementEosMsg& msg) {
+        eos_from_.insert(msg.element);
+        GSTMINI_LOG_OBJECT(category(), DebugLevel::Debug, name_, "EOS from {} ({}/{} sinks)",
+                           msg.element, eos_from_.size(), count_sinks());
+        if (!eos_posted_ && eos_from_.size() >= count_sinks()) {
+          eos_posted_ = true;
+          bus_->post(Message::eos(name_));
+        }
+      },
+      [this](const AsyncDoneMsg& msg) { async_done(msg.element); },
+      [this](teardown_atom) {
+        tearing_down_ = true;
+        for (Node& node : nodes_) send_exit(node.actor, caf::exit_reason::user_shutdown);
+        quit();
+      },
+  };
+}
+
+void PipelineActor::on_exit() {
+  nodes_.clear();  // the elements' actors got their exit; drop our strong handles
+  for (auto& waiter : waiters_)
+    if (waiter.pending()) waiter.deliver(StateChangeReturn::Failure);
+  waiters_.clear();
+}
+
+// ---- graph ------------------------------------------------------------------
+
+std::string PipelineActor::add(const ElementPtr& element) {
+  if (!element) return "cannot add a null element";
+  for (const Node& node : nodes_)
+    if (node.element->name() == element->name())
+      return "name \"" + element->name() + "\" is not unique in pipeline " + name_;
+  if (element->runtime().bus) return "element " + element->name() + " is already in a pipeline";
+  caf::actor host = spawn<ElementActor>(element, caf::actor_cast<caf::actor>(this), bus_);
+  monitor(host);
+  nodes_.push_back(Node{element, std::move(host)});
+  return {};
+}
+
+bool PipelineActor::pad_linked(std::size_t node, unsigned pad) const {
+  return std::any_of(links_.begin(), links_.end(), [&](const Link& l) {
+    return (l.src == node && l.src_pad == pad) || (l.sink == node && l.sink_pad == pad);
+  });
+}
+
+const Pad* PipelineActor::free_pad(std::size_t node, PadDirection direction,
+                                   const std::string& name, std::string* error) const {
+  const Element& element = *nodes_[node].element;
+  const char* kind = direction == PadDirection::Src ? "src" : "sink";
+  if (!name.empty()) {
+    const Pad* pad = element.find_pad(name);
+    if (!pad) *error = "no pad \"" + name + "\" on " + element.name();
+    else if (pad->direction != direction)
+      *error = element.name() + ":" + name + " is not a " + kind + " pad";
+    else if (pad_linked(node, pad->index))
+      *error = element.name() + ":" + name + " is already linked";
+    else return pad;
+    return nullptr;
+  }
+  for (const Pad& pad : element.pads())
+    if (pad.direction == direction && !pad_linked(node, pad.index)) return &pad;
+  *error = element.count_pads(direction) ? "all " + std::string(kind) + " pads of " + element.name() + " are linked"
+                                          : element.name() + " has no " + kind + " pad";
+  return nullptr;
+}
+
+std::string PipelineActor::link(const LinkMsg& msg) {
+  auto find = [&](const std::string& name) {
+    for (std::size_t i = 0; i < nodes_.size(); ++i)
+      if (nodes_[i].element->name() == name) return i;
+    return nodes_.size();
+  };
+  std::size_t src = find(msg.src), sink = find(msg.sink);
+  const std::string what = "could not link " + msg.src + (msg.src_pad.empty() ? "" : ":" + msg.src_pad) +
+                           " to " + msg.sink + (msg.sink_pad.empty() ? "" : ":" + msg.sink_pad) + ": ";
+  if (src == nodes_.size()) return what + msg.src + " is not in pipeline " + name_;
+  if (sink == nodes_.size()) return what + msg.sink + " is not in pipeline " + name_;
+  if (src == sink) return what + "an element cannot be linked to itself";
+  std::string error;
+  const Pad* src_pad = free_pad(src, PadDirection::Src, msg.src_pad, &error);
+  if (!src_pad) return what + error;
+  const Pad* sink_pad = free_pad(sink, PadDirection::Sink, msg.sink_pad, &error);
+  if (!sink_pad) return what + error;
+
+  links_.push_back(Link{src, src_pad->index, sink, sink_pad->index});
+  const std::string src_name = msg.src + ":" + src_pad->name;
+  const std::string sink_name = msg.sink + ":" + sink_pad->name;
+  const std::uint32_t window = msg.window ? msg.window : default_window_;
+  send(nodes_[src].actor, ConnectSrcMsg{src_pad->index, nodes_[sink].actor, sink_pad->index,
+                                        sink_name, window});
+  send(nodes_[sink].actor, ConnectSinkMsg{sink_pad->index, nodes_[src].actor, src_pad->index, src_name});
+  GSTMINI_LOG_OBJECT(category(), DebugLevel::Info, name_, "linked {} to {} (window {})", src_name,
+                     sink_name, window);
+  return {};
+}
+
+// Sinks first, then upstream: an element comes after every element it
+// pushes to (GstBin's sorted iterator). Cycles fall back to insertion order.
+std::vector<std::size_t> PipelineActor::sinks_first() const {
+  std::vector<std::size_t> order;
+  std::vector<bool> placed(nodes_.size(), false);
+  while (order.size() < nodes_.size()) {
+    bool progress = false;
+    for (std::size_t i = 0; i < nodes_.size(); ++i) {
+      if (placed[i]) continue;
+      bool ready = std::all_of(links_.begin(), links_.end(),
+                               [&](const Link& l) { return l.src != i || placed[l.sink]; });
+      if (!ready) continue;
+      placed[i] = true;
+      order.push_back(i);
+      progress = true;
+    }
+    if (!progress) {
+      for (std::size_t i = 0; i < nodes_.size(); ++i)
+        if (!placed[i]) placed[i] = true, order.push_back(i);
+    }
+  }
+  return order;
+}
+
+std::size_t PipelineActor::count_sinks() const {
+  return static_cast<std::size_t>(std::count_if(nodes_.begin(), nodes_.end(), [](const Node& n) {
+    return n.element->count_pads(PadDirection::Src) == 0;
+  }));
+}
+
+// ---- state changes ----------------------------------------------------------
+
+void PipelineActor::set_state(State target) {
+  target_ = target;
+  GSTMINI_LOG_OBJECT(category(), DebugLevel::Info, name_, "setting state to {}", to_string(target));
+  // A lower (or the same) target cancels a preroll still in progress.
+  if (waiting_async_ && target_ <= current_) {
+    waiting_async_ = false;
+    async_pending_.clear();
+  }
+  if (!stepping_ && !waiting_async_) step();
+  if (waiting_async_) complete(StateChangeReturn::Async);  // GStreamer answers ASYNC at once
+  publish();
+}
+
+void PipelineActor::step() {
+  if (current_ == target_) {
+    complete(step_return_);
+    return;
+  }
+  State next = next_state(current_, target_);
+  StateChange change = transition(current_, next);
+  if (change == StateChange::PausedToPlaying) {
+    base_time_ = clock_->now() - start_time_;
+    GSTMINI_LOG_OBJECT(category(), DebugLevel::Info, name_, "base time {} (running time {} played)",
+                       format_time(base_time_), format_time(start_time_));
+  }
+  if (change == StateChange::ReadyToPaused) {
+    eos_from_.clear();
+    eos_posted_ = false;
+    no_preroll_ = false;
+    async_pending_.clear();
+  }
+  stepping_ = true;
+  step_return_ = StateChangeReturn::Success;
+  order_ = sinks_first();
+  change_child(0, change);
+}
+
+void PipelineActor::change_child(std::size_t i, StateChange change) {
+  if (i == order_.size()) {
+    step_done(change);
+    return;
+  }
+  Node& node = nodes_[order_[i]];
+  std::string element = node.element->name();
+  GSTMINI_LOG_OBJECT(category(), DebugLevel::Debug, name_, "{}: {}", element, to_string(change));
+  request(node.actor, caf::infinite, ChangeStateMsg{change, base_time_, clock_})
+      .then(
+          [this, i, change, element](StateChangeReturn ret) {
+            if (ret == StateChangeReturn::Failure) {
+              GSTMINI_LOG_OBJECT(category(), DebugLevel::Warning, name_, "{} failed to change state {}",
+                                 element, to_string(change));
+              bus_->post(Message::error(element, "state change failed",
+                                        element + " refused " + to_string(change)));
+              // Elements already moved go back, so the pipeline stays consistent.
+              State from = transition_from(change);
+              for (std::size_t j = 0; j < i; ++j)
+                request(nodes_[order_[j]].actor, caf::infinite,
+                        ChangeStateMsg{transition(transition_to(change), from), base_time_, clock_})
+                    .then([](StateChangeReturn) {});
+              stepping_ = false;
+              target_ = current_;
+              step_return_ = StateChangeReturn::Failure;
+              complete(StateChangeReturn::Failure);
+              return;
+            }
+            if (ret == StateChangeReturn::Async) async_pending_.insert(element);
+            if (ret == StateChangeReturn::NoPreroll) no_preroll_ = true;
+            change_child(i + 1, change);
+          },
+          [this, element](caf::error&) {
+            stepping_ = false;
+            complete(StateChangeReturn::Failure);
+          });
+}
+
+void PipelineActor::step_done(StateChange change) {
+  stepping_ = false;
+  const State old = current_;
+  current_ = transition_to(change);
+  if (change == StateChange::PlayingToPaused) start_time_ = clock_->now() - base_time_;
+  if (change == StateChange::PausedToReady) start_time_ = 0;
+  if (change == StateChange::ReadyToPaused && no_preroll_) step_return_ = StateChangeReturn::NoPreroll;
+  if (change == StateChange::ReadyToPaused && !no_preroll_ && !async_pending_.empty()) {
+    // Prerolling: the pipeline stays READY (pending PAUSED) until every
+    // sink holds a buffer; the app already gets ASYNC.
+    waiting_async_ = true;
+    step_return_ = StateChangeReturn::Async;
+    publish();
+    for (auto& waiter : waiters_) waiter.deliver(StateChangeReturn::Async);
+    waiters_.clear();
+    return;
+  }
+  State pending = current_ == target_ ? State::VoidPending : target_;
+  bus_->post(Message::state_changed(name_, old, current_, pending));
+  publish();
+  step();
+}
+
+void PipelineActor::async_done(const std::string& element) {
+  if (!waiting_async_) return;
+  async_pending_.erase(element);
+  if (!async_pending_.empty()) return;
+  waiting_async_ = false;
+  step_return_ = StateChangeReturn::Success;
+  State pending = current_ == target_ ? State::VoidPending : target_;
+  bus_->post(Message::state_changed(name_, State::Ready, State::Paused, pending));
+  bus_->post(Message::async_done(name_));
+  publish();
+  step();
+}
+
+void PipelineActor::complete(StateChangeReturn ret) {
+  publish();
+  for (auto& waiter : waiters_) waiter.deliver(ret);
+  waiters_.clear();
+}
+
+void PipelineActor::publish() {
+  std::lock_guard<std::mutex> lock(status_->mutex);
+  bool busy = stepping_ || waiting_async_ || current_ != target_;
+  status_->current = waiting_async_ ? State::Ready : current_;
+  status_->pending = busy ? target_ : State::VoidPending;
+  status_->last_return = step_return_;
+  status_->base_time = current_ == State::Playing ? base_time_ : kClockTimeNone;
+  status_->clock = clock_;
+  status_->changed.notify_all();
+}
+
+void PipelineActor::element_down(const caf::down_msg& msg) {
+  if (tearing_down_) return;
+  for (const Node& node : nodes_) {
+    if (node.actor.address() != msg.source) continue;
+    bus_->post(Message::error(node.element->name(), "element stopped unexpectedly",
+                              "actor exit reason: " + to_string(msg.reason)));
+  }
+}
+
+}  // namespace gstmini::actors

@@ -1,0 +1,128 @@
+// PipelineActor: owns the element actors, the clock and the base time.
+//
+// Accepts (from the Pipeline handle, by request): AddMsg, LinkMsg,
+// SetStateMsg, UseClockMsg, teardown_atom. From element actors:
+// ElementEosMsg, AsyncDoneMsg, and down messages (it monitors every element).
+//
+// State changes are ordered messages: one step at a time (NULL->READY->
+// PAUSED->PLAYING and back), and within a step one element at a time, sinks
+// first and then upstream, each answer awaited before the next request. A
+// step where sinks answered ASYNC (preroll) completes when every one of
+// them reported AsyncDoneMsg; a NO_PREROLL answer (live source) means no
+// waiting. The base time is taken on PAUSED->PLAYING as
+//     base_time = clock.now() - running time already played
+// so PLAYING->PAUSED->PLAYING keeps running time continuous.
+#pragma once
+
+#include <caf/event_based_actor.hpp>
+#include <caf/response_promise.hpp>
+
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "actors/messages.hpp"
+#include "runtime/bus.hpp"
+#include "runtime/clock.hpp"
+#include "runtime/element.hpp"
+#include "runtime/state.hpp"
+
+namespace gstmini::actors {
+
+// What the application's handle reads without a round trip.
+struct PipelineStatus {
+  std::mutex mutex;
+  std::condition_variable changed;
+  State current = State::Null;
+  State pending = State::VoidPending;
+  StateChangeReturn last_return = StateChangeReturn::Success;
+  ClockTime base_time = kClockTimeNone;
+  std::shared_ptr<Clock> clock;
+};
+
+struct AddMsg {
+  ElementPtr element;
+};
+struct LinkMsg {
+  std::string src, src_pad, sink, sink_pad;  // empty pad: first free one
+  std::uint32_t window;
+};
+struct SetStateMsg {
+  State target;
+};
+struct UseClockMsg {
+  std::shared_ptr<Clock> clock;
+};
+
+class PipelineActor : public caf::event_based_actor {
+ public:
+  PipelineActor(caf::actor_config& cfg, std::string name, std::shared_ptr<Bus> bus,
+                std::shared_ptr<PipelineStatus> status, std::uint32_t default_window);
+  caf::behavior make_behavior() override;
+  const char* name() const override { return "gstmini.pipeline"; }
+  void on_exit() override;
+
+ private:
+  struct Node {
+    ElementPtr element;
+    caf::actor actor;
+  };
+  struct Link {
+    std::size_t src;
+    unsigned src_pad;
+    std::size_t sink;
+    unsigned sink_pad;
+  };
+
+  std::string add(const ElementPtr& element);
+  std::string link(const LinkMsg& msg);
+  const Pad* free_pad(std::size_t node, PadDirection direction, const std::string& name,
+                      std::string* error) const;
+  bool pad_linked(std::size_t node, unsigned pad) const;
+  std::vector<std::size_t> sinks_first() const;
+  std::size_t count_sinks() const;
+
+  void set_state(State target);
+  void step();
+  void change_child(std::size_t i, StateChange change);
+  void step_done(StateChange change);
+  void async_done(const std::string& element);
+  void complete(StateChangeReturn ret);
+  void publish();
+  void element_down(const caf::down_msg& msg);
+
+  std::string name_;
+  std::shared_ptr<Bus> bus_;
+  std::shared_ptr<PipelineStatus> status_;
+  std::uint32_t default_window_;
+  std::shared_ptr<Clock> clock_;
+  std::vector<Node> nodes_;
+  std::vector<Link> links_;
+
+  State current_ = State::Null;  // the state every element is in
+  State target_ = State::Null;
+  bool stepping_ = false;
+  bool waiting_async_ = false;  // prerolling: READY->PAUSED not committed yet
+  std::set<std::string> async_pending_;
+  bool no_preroll_ = false;
+  StateChangeReturn step_return_ = StateChangeReturn::Success;
+  std::vector<std::size_t> order_;
+  std::vector<caf::response_promise> waiters_;
+
+  ClockTime base_time_ = kClockTimeNone;
+  ClockTime start_time_ = 0;  // running time played before the last pause
+  std::set<std::string> eos_from_;
+  bool eos_posted_ = false;
+  bool tearing_down_ = false;
+};
+
+}  // namespace gstmini::actors
+
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::AddMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::LinkMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::SetStateMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::UseClockMsg)

@@ -1,0 +1,20 @@
+// The built-in elements, registered on first use of the registry (like
+// GStreamer's coreelements plugin_init).
+#include "elements/fakesink.hpp"
+#include "elements/fakesrc.hpp"
+#include "elements/identity.hpp"
+#include "elements/livesrc.hpp"
+#include "elements/queue.hpp"
+#include "runtime/registry.hpp"
+
+namespace gstmini {
+
+void register_core_elements(Registry& registry) {
+  registry.add<FakeSrc>();
+  registry.add<FakeSink>();
+  registry.add<Identity>();
+  registry.add<LiveSrc>();
+  registry.add<Queue>();
+}
+
+}  // namespace gstmini

@@ -1,0 +1,23 @@
+// identity: passes buffers through unchanged (GStreamer's identity), with
+// knobs for flow studies: sleep-time blocks the element's worker thread like
+// GStreamer's (a stalled streaming thread), cpu-work burns CPU per buffer,
+// error-after returns ERROR after n buffers.
+#pragma once
+
+#include "runtime/base_transform.hpp"
+
+namespace gstmini {
+
+class Identity : public Transform {
+ public:
+  explicit Identity(std::string name);
+  static const ElementClass& element_class();
+
+  FlowReturn transform_ip(Buffer& buffer) override;
+  bool start() override;
+
+ private:
+  std::int64_t seen_ = 0;
+};
+
+}  // namespace gstmini

@@ -1,0 +1,37 @@
+// livesrc: a live, camera-like source (the blog's LiveSource; plays the
+// part of `videotestsrc is-live=true` or `v4l2src`).
+//
+// It captures one frame per framerate period while PLAYING: the actor asks
+// the pipeline clock for a wake-up at base_time + n / framerate, then the
+// frame is stamped with the running time it was captured at, like a capture
+// device. If the pipeline falls behind (the push of the last frame took
+// longer than a period), the frames whose time has passed are not captured:
+// they are counted in frames-dropped and the next buffer carries DISCONT.
+#pragma once
+
+#include "runtime/base_source.hpp"
+#include "runtime/property.hpp"
+
+namespace gstmini {
+
+class LiveSrc : public Source {
+ public:
+  explicit LiveSrc(std::string name);
+  static const ElementClass& element_class();
+
+  FlowReturn create(Buffer& buffer) override;
+  ClockTime next_due_time() override;
+  bool start() override;
+  bool stop() override;
+
+ private:
+  ClockTime frame_time(std::uint64_t n) const;
+
+  Fraction framerate_;
+  std::size_t frame_size_ = 0;
+  std::uint64_t next_frame_ = 0;
+  std::uint64_t dropped_ = 0;
+  bool discont_ = true;
+};
+
+}  // namespace gstmini

@@ -1,0 +1,108 @@
+#include "runtime/base_sink.hpp"
+
+#include <limits>
+
+#include "runtime/log.hpp"
+
+namespace gstmini {
+
+std::vector<PropertySpec> Sink::base_properties(bool sync_default) {
+  return {
+      PropertySpec::boolean("sync", sync_default, "Sync on the clock"),
+      PropertySpec::integer("max-lateness", -1, -1, std::numeric_limits<std::int64_t>::max(),
+                            "Maximum number of nanoseconds that a buffer can be late before it "
+                            "is dropped (-1 unlimited)"),
+      PropertySpec::boolean("async", true, "Go asynchronously to PAUSED"),
+      PropertySpec::uint64("rendered", 0, 0, std::numeric_limits<std::uint64_t>::max(),
+                           "Buffers rendered since READY->PAUSED")
+          .read_only(),
+      PropertySpec::uint64("dropped", 0, 0, std::numeric_limits<std::uint64_t>::max(),
+                           "Buffers dropped as too late since READY->PAUSED")
+          .read_only(),
+  };
+}
+
+FlowReturn Sink::render_list(const BufferList& list) {
+  for (const Buffer& buffer : list) {
+    FlowReturn ret = render(buffer);
+    if (ret != FlowReturn::Ok) return ret;
+  }
+  return FlowReturn::Ok;
+}
+
+Sink::SyncPlan Sink::plan_sync(const Buffer& first) const {
+  SyncPlan plan;
+  if (!is_valid(first.pts)) return plan;  // untimestamped: render at once
+  ClockTime stop = is_valid(first.duration) ? first.pts + first.duration : kClockTimeNone;
+  ClockTime clip_start = first.pts, clip_stop = stop;
+  if (!segment_.clip(first.pts, stop, &clip_start, &clip_stop)) {
+    plan.outside_segment = true;
+    return plan;
+  }
+  plan.running_time = segment_.to_running_time(clip_start);
+  if (is_valid(clip_stop)) plan.running_stop = segment_.to_running_time(clip_stop);
+  const ElementRuntime& rt = runtime();
+  if (!get<bool>("sync") || !rt.clock || !is_valid(rt.base_time) || !is_valid(plan.running_time))
+    return plan;
+  plan.wait = true;
+  plan.clock_time = rt.base_time + plan.running_time;
+  return plan;
+}
+
+bool Sink::too_late(const SyncPlan& plan, ClockTimeDiff jitter) const {
+  auto max_lateness = get<std::int64_t>("max-lateness");
+  if (max_lateness < 0 || jitter <= 0 || !is_valid(plan.running_time)) return false;
+  ClockTime end = is_valid(plan.running_stop) ? plan.running_stop : plan.running_time;
+  return plan.running_time + static_cast<ClockTime>(jitter) >
+         end + static_cast<ClockTime>(max_lateness);
+}
+
+template <class Data, class Render>
+FlowReturn Sink::render_counted(const Data& data, std::uint64_t count, const SyncPlan& plan,
+                                ClockTimeDiff jitter, Render render) {
+  if (too_late(plan, jitter)) {
+    dropped_ += count;
+    set_stat("dropped", dropped_);
+    GSTMINI_DEBUG_OBJECT(*this, "dropping buffer at running time {}: late by {}",
+                         format_time(plan.running_time), format_time_diff(jitter));
+    return FlowReturn::Ok;
+  }
+  jitter_ = jitter;
+  plan_ = plan;
+  FlowReturn ret = render(data);
+  if (ret == FlowReturn::Ok) {
+    rendered_ += count;
+    set_stat("rendered", rendered_);
+  }
+  return ret;
+}
+
+FlowReturn Sink::render_synced(const Buffer& buffer, const SyncPlan& plan, ClockTimeDiff jitter) {
+  return render_counted(buffer, 1, plan, jitter, [this](const Buffer& b) { return render(b); });
+}
+
+FlowReturn Sink::render_synced(const BufferList& list, const SyncPlan& plan, ClockTimeDiff jitter) {
+  return render_counted(list, list.size(), plan, jitter,
+                        [this](const BufferList& l) { return render_list(l); });
+}
+
+bool Sink::sink_event(const Pad&, Event event, Output&) {
+  if (event.type() == EventType::Segment) segment_ = event.parsed_segment();
+  on_event(event);
+  return true;
+}
+
+StateChangeReturn Sink::change_state(StateChange change) {
+  if (change == StateChange::ReadyToPaused) {
+    segment_ = Segment{};
+    rendered_ = dropped_ = 0;
+    set_stat("rendered", std::uint64_t{0});
+    set_stat("dropped", std::uint64_t{0});
+  }
+  StateChangeReturn ret = Element::change_state(change);
+  if (ret == StateChangeReturn::Failure) return ret;
+  if (change == StateChange::ReadyToPaused && get<bool>("async")) return StateChangeReturn::Async;
+  return ret;
+}
+
+}  // namespace gstmini

@@ -1,0 +1,81 @@
+// Sink: the base class of elements that consume buffers (GstBaseSink).
+//
+// Synchronisation, as basesink does it: a buffer's pts is turned into running
+// time with the current SEGMENT, and rendered when the pipeline clock reads
+//     base_time + running_time              (DESIGN invariant 6)
+// The hosting actor never sleeps for it: plan_sync() says when, the actor
+// asks the clock for a wake-up message, then calls render_synced() with the
+// measured jitter (now - target, positive = late). A buffer later than
+// max-lateness (rstart + jitter > rstop + max-lateness, as basesink checks)
+// is dropped and counted instead of rendered.
+//
+// In PAUSED the actor holds the first buffer without rendering it (preroll)
+// and answers ASYNC on READY->PAUSED until then; PLAYING renders it.
+#pragma once
+
+#include <cstdint>
+#include <variant>
+#include <vector>
+
+#include "runtime/element.hpp"
+#include "runtime/segment.hpp"
+
+namespace gstmini {
+
+class Sink : public Element {
+ public:
+  using Element::Element;
+
+  // sync, max-lateness, async, rendered (read-only), dropped (read-only).
+  static std::vector<PropertySpec> base_properties(bool sync_default);
+
+  virtual FlowReturn render(const Buffer& buffer) = 0;
+  // Default: render() each buffer.
+  virtual FlowReturn render_list(const BufferList& list);
+  // The first buffer, held in PAUSED (fakesink's preroll-handoff).
+  virtual FlowReturn preroll(const Buffer& buffer) {
+    (void)buffer;
+    return FlowReturn::Ok;
+  }
+  // A serialized event reached the sink (after the base class handled it).
+  virtual void on_event(const Event& event) { (void)event; }
+
+  // ---- called by the hosting actor ----
+  struct SyncPlan {
+    bool outside_segment = false;  // drop silently, as basesink does
+    bool wait = false;             // ask the clock for a wake-up at clock_time
+    ClockTime running_time = kClockTimeNone;
+    ClockTime running_stop = kClockTimeNone;
+    ClockTime clock_time = kClockTimeNone;
+  };
+  SyncPlan plan_sync(const Buffer& first) const;
+  // Renders (or drops as too late) after the wait; updates the counters.
+  FlowReturn render_synced(const Buffer& buffer, const SyncPlan& plan, ClockTimeDiff jitter);
+  FlowReturn render_synced(const BufferList& list, const SyncPlan& plan, ClockTimeDiff jitter);
+  bool sink_event(const Pad& pad, Event event, Output& out) override;
+  StateChangeReturn change_state(StateChange change) override;
+
+  const Segment& segment() const { return segment_; }
+  std::uint64_t rendered() const { return rendered_; }
+  std::uint64_t dropped() const { return dropped_; }
+
+ protected:
+  // While render() runs: clock time minus the buffer's target (positive =
+  // late); 0 when the sink does not sync.
+  ClockTimeDiff current_jitter() const { return jitter_; }
+  const SyncPlan& current_plan() const { return plan_; }
+
+ private:
+  bool too_late(const SyncPlan& plan, ClockTimeDiff jitter) const;
+  template <class Data, class Render>
+  FlowReturn render_counted(const Data& data, std::uint64_t count, const SyncPlan& plan,
+                            ClockTimeDiff jitter, Render render);
+
+  Segment segment_;
+  std::uint64_t rendered_ = 0;
+  std::uint64_t dropped_ = 0;
+  ClockTimeDiff jitter_ = 0;
+  SyncPlan plan_;
+};
+
+}  // namespace gstmini

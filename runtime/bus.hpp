@@ -1,0 +1,58 @@
+// Bus: the pipeline's thread-safe message queue to the application (GstBus).
+//
+// Any thread may post; any application thread may pop, blocking with a
+// timeout. A watch callback, if installed, receives every message on the
+// bus's own dispatch thread instead of the queue.
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "runtime/clock_time.hpp"
+#include "runtime/message.hpp"
+
+namespace gstmini {
+
+class Bus {
+ public:
+  // Return false from the watch to remove it.
+  using Watch = std::function<bool(const Message&)>;
+
+  Bus() = default;
+  ~Bus();
+  Bus(const Bus&) = delete;
+  Bus& operator=(const Bus&) = delete;
+
+  void post(Message message);
+
+  std::optional<Message> pop();
+  // Waits up to `timeout` (kClockTimeNone: forever) for any message.
+  std::optional<Message> timed_pop(ClockTime timeout);
+  // Waits for a message matching `types`; messages that do not match are
+  // popped and discarded, exactly as gst_bus_timed_pop_filtered does.
+  std::optional<Message> timed_pop_filtered(ClockTime timeout, MessageType types);
+  bool have_pending() const;
+
+  // Installs the watch (replacing any earlier one) and starts its thread.
+  void add_watch(Watch watch);
+  void remove_watch();
+  // While flushing, posted messages are dropped and the queue is emptied.
+  void set_flushing(bool flushing);
+
+ private:
+  void dispatch_loop();
+
+  mutable std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<Message> queue_;
+  bool flushing_ = false;
+  Watch watch_;
+  bool watch_stop_ = false;
+  std::thread watch_thread_;
+};
+
+}  // namespace gstmini

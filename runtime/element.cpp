@@ -1,0 +1,129 @@
+#include "runtime/element.hpp"
+
+#include <utility>
+
+namespace gstmini {
+
+const char* to_string(PadDirection direction) {
+  switch (direction) {
+    case PadDirection::Src: return "SRC";
+    case PadDirection::Sink: return "SINK";
+    default: return "UNKNOWN";
+  }
+}
+
+const char* to_string(PadPresence presence) {
+  switch (presence) {
+    case PadPresence::Always: return "Always";
+    case PadPresence::Sometimes: return "Sometimes";
+    case PadPresence::Request: return "On request";
+  }
+  return "?";
+}
+
+// ---- Output -----------------------------------------------------------------
+
+unsigned Output::first_src() const {
+  const Pad* pad = element_->first_pad(PadDirection::Src);
+  return pad ? pad->index : ~0u;  // ~0u: "no src pad", reported as NOT_LINKED
+}
+
+void Output::push(Buffer buffer) { items_.push_back({first_src(), std::move(buffer)}); }
+void Output::push(const Pad& src, Buffer buffer) { items_.push_back({src.index, std::move(buffer)}); }
+void Output::push_list(BufferList list) { items_.push_back({first_src(), std::move(list)}); }
+void Output::push_list(const Pad& src, BufferList list) {
+  items_.push_back({src.index, std::move(list)});
+}
+void Output::push_event(Event event) {
+  for (const Pad& pad : element_->pads())
+    if (pad.direction == PadDirection::Src) items_.push_back({pad.index, event});
+}
+void Output::push_event(const Pad& src, Event event) { items_.push_back({src.index, std::move(event)}); }
+
+// ---- Element ----------------------------------------------------------------
+
+Element::Element(const ElementClass& klass, std::string name)
+    : class_(&klass),
+      name_(std::move(name)),
+      properties_(&klass.properties, name_),
+      category_(&debug_category(klass.factory_name, klass.description)) {
+  for (const PadTemplate& templ : klass.pad_templates)
+    if (templ.presence == PadPresence::Always) add_pad(templ, templ.name_template);
+}
+
+Element::~Element() = default;
+
+const Pad& Element::add_pad(const PadTemplate& templ, const std::string& name) {
+  pads_.push_back(Pad{name, templ.direction, &templ, static_cast<unsigned>(pads_.size())});
+  return pads_.back();
+}
+
+const Pad* Element::find_pad(const std::string& name) const {
+  for (const Pad& pad : pads_)
+    if (pad.name == name) return &pad;
+  return nullptr;
+}
+
+const Pad* Element::first_pad(PadDirection direction) const {
+  for (const Pad& pad : pads_)
+    if (pad.direction == direction) return &pad;
+  return nullptr;
+}
+
+unsigned Element::count_pads(PadDirection direction) const {
+  unsigned n = 0;
+  for (const Pad& pad : pads_) n += pad.direction == direction;
+  return n;
+}
+
+StateChangeReturn Element::change_state(StateChange change) {
+  if (change == StateChange::ReadyToPaused && !start()) return StateChangeReturn::Failure;
+  if (change == StateChange::PausedToReady && !stop()) return StateChangeReturn::Failure;
+  return StateChangeReturn::Success;
+}
+
+FlowReturn Element::chain(const Pad& pad, Buffer, Output&) {
+  post_error("no chain function on pad " + name_ + ":" + pad.name);
+  return FlowReturn::Error;
+}
+
+FlowReturn Element::chain_list(const Pad& pad, BufferList list, Output& out) {
+  for (Buffer& buffer : list) {
+    FlowReturn ret = chain(pad, std::move(buffer), out);
+    if (ret != FlowReturn::Ok) return ret;
+  }
+  return FlowReturn::Ok;
+}
+
+bool Element::sink_event(const Pad&, Event event, Output& out) {
+  out.push_event(std::move(event));
+  return true;
+}
+
+ClockTime Element::running_time_now() const {
+  if (runtime_.state != State::Playing || !runtime_.clock || !is_valid(runtime_.base_time))
+    return kClockTimeNone;
+  ClockTime now = runtime_.clock->now();
+  return now > runtime_.base_time ? now - runtime_.base_time : 0;
+}
+
+void Element::post(Message message) const {
+  if (message.source.empty()) message.source = name_;
+  if (runtime_.bus) runtime_.bus->post(std::move(message));
+}
+
+void Element::post_error(const std::string& text, const std::string& debug) const {
+  GSTMINI_ERROR_OBJECT(*this, "{}{}{}", text, debug.empty() ? "" : ": ", debug);
+  post(Message::error(name_, text, debug));
+}
+
+void Element::post_warning(const std::string& text, const std::string& debug) const {
+  GSTMINI_WARNING_OBJECT(*this, "{}{}{}", text, debug.empty() ? "" : ": ", debug);
+  post(Message::warning(name_, text, debug));
+}
+
+void Element::post_element_message(Structure structure) const {
+  post(Message::element(name_, std::move(structure)));
+}
+
+}  // namespace gstmini

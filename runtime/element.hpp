@@ -1,0 +1,169 @@
+// Element: the base class every element derives from (GstElement).
+//
+// An element is written against hooks, never against actors: the actor that
+// hosts it calls change_state(), chain(), chain_list() and sink_event(), one
+// at a time, so element code needs no locks (DESIGN invariant 1). What an
+// element pushes during a hook is collected in an Output; when the hook
+// returns, the actor sends it down the links in order, and the FlowReturn that
+// travels back upstream is the hook's own result if that is not OK, else the
+// combined answer of the pushes (GStreamer's "chain returns what push
+// returned").
+//
+// Properties are the exception to "only the actor touches it": they sit in a
+// PropertyStore under a mutex so applications can set and read them at any
+// time (GStreamer's object lock).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "runtime/buffer.hpp"
+#include "runtime/bus.hpp"
+#include "runtime/clock.hpp"
+#include "runtime/event.hpp"
+#include "runtime/flow.hpp"
+#include "runtime/log.hpp"
+#include "runtime/pad.hpp"
+#include "runtime/property.hpp"
+#include "runtime/state.hpp"
+
+namespace gstmini {
+
+// What an element class is: GstElementClass metadata, templates, properties.
+struct ElementClass {
+  std::string factory_name;  // "fakesink"
+  std::string long_name;     // "Fake Sink"
+  std::string klass;         // "Sink"
+  std::string description;
+  std::string author;
+  std::vector<PadTemplate> pad_templates;
+  std::vector<PropertySpec> properties;
+};
+
+class Element;
+
+// The items an element pushes during one hook, in order.
+class Output {
+ public:
+  struct Item {
+    unsigned pad;
+    std::variant<Buffer, BufferList, Event> data;
+  };
+
+  explicit Output(const Element& element) : element_(&element) {}
+  void push(Buffer buffer);  // on the element's first src pad
+  void push(const Pad& src, Buffer buffer);
+  void push_list(BufferList list);
+  void push_list(const Pad& src, BufferList list);
+  void push_event(Event event);  // on every src pad
+  void push_event(const Pad& src, Event event);
+
+  std::vector<Item>& items() { return items_; }
+  void clear() { items_.clear(); }
+
+ private:
+  unsigned first_src() const;
+  const Element* element_;
+  std::vector<Item> items_;
+};
+
+// Set by the hosting actor; read by the element.
+struct ElementRuntime {
+  std::shared_ptr<Bus> bus;
+  std::shared_ptr<Clock> clock;
+  ClockTime base_time = kClockTimeNone;
+  State state = State::Null;
+};
+
+class Element {
+ public:
+  Element(const ElementClass& klass, std::string name);
+  virtual ~Element();
+  Element(const Element&) = delete;
+  Element& operator=(const Element&) = delete;
+
+  const std::string& name() const { return name_; }
+  const ElementClass& element_class() const { return *class_; }
+
+  // ---- properties (any thread) ----
+  template <class T>
+  void set(const std::string& property, T value) {
+    properties_.set(property, to_value(value));
+  }
+  void set_property(const std::string& property, const Value& value) { properties_.set(property, value); }
+  void set_property_from_string(const std::string& property, const std::string& text) {
+    properties_.set_from_string(property, text);
+  }
+  Value get_property(const std::string& property) const { return properties_.get(property); }
+  template <class T>
+  T get(const std::string& property) const {
+    return std::get<T>(properties_.get(property));
+  }
+  const PropertyStore& properties() const { return properties_; }
+
+  // ---- pads ----
+  const std::vector<Pad>& pads() const { return pads_; }
+  const Pad* find_pad(const std::string& name) const;
+  const Pad* first_pad(PadDirection direction) const;
+  unsigned count_pads(PadDirection direction) const;
+
+  // ---- hooks: called only by the element's own actor ----
+  // Default: start() on READY->PAUSED, stop() on PAUSED->READY; SUCCESS.
+  virtual StateChangeReturn change_state(StateChange change);
+  virtual bool start() { return true; }
+  virtual bool stop() { return true; }
+  // Default: ERROR (an element with a sink pad must override it).
+  virtual FlowReturn chain(const Pad& pad, Buffer buffer, Output& out);
+  // Default: chain() each buffer in turn, stopping at the first non-OK.
+  virtual FlowReturn chain_list(const Pad& pad, BufferList list, Output& out);
+  // Default: forward the event on every src pad.
+  virtual bool sink_event(const Pad& pad, Event event, Output& out);
+  // A decoupling element (queue) returns how many items its src link may
+  // hold beyond the one in flight: upstream is then answered on enqueue and
+  // held only when that many are waiting. 0 (default) = lock-step.
+  virtual std::uint32_t staging_capacity() const { return 0; }
+  // Called by the actor after the staged level changed (queue statistics).
+  virtual void staging_level_changed(std::size_t level) { (void)level; }
+
+  // ---- context ----
+  ElementRuntime& runtime() { return runtime_; }
+  const ElementRuntime& runtime() const { return runtime_; }
+  State state() const { return runtime_.state; }
+  // clock now - base_time while PLAYING, else kClockTimeNone.
+  ClockTime running_time_now() const;
+  void post(Message message) const;
+  void post_error(const std::string& text, const std::string& debug = {}) const;
+  void post_warning(const std::string& text, const std::string& debug = {}) const;
+  void post_element_message(Structure structure) const;
+  const DebugCategory& log_category() const { return *category_; }
+
+ protected:
+  const Pad& add_pad(const PadTemplate& templ, const std::string& name);
+  void set_stat(const std::string& property, Value value) {
+    properties_.set_internal(property, std::move(value));
+  }
+
+ private:
+  const ElementClass* class_;
+  std::string name_;
+  PropertyStore properties_;
+  std::vector<Pad> pads_;
+  ElementRuntime runtime_;
+  const DebugCategory* category_;
+};
+
+using ElementPtr = std::shared_ptr<Element>;
+
+// Element::log helpers: GST_INFO_OBJECT and friends.
+#define GSTMINI_ELEMENT_LOG(element, level, ...) \
+  GSTMINI_LOG_OBJECT((element).log_category(), level, (element).name(), __VA_ARGS__)
+#define GSTMINI_ERROR_OBJECT(e, ...) GSTMINI_ELEMENT_LOG(e, ::gstmini::DebugLevel::Error, __VA_ARGS__)
+#define GSTMINI_WARNING_OBJECT(e, ...) GSTMINI_ELEMENT_LOG(e, ::gstmini::DebugLevel::Warning, __VA_ARGS__)
+#define GSTMINI_INFO_OBJECT(e, ...) GSTMINI_ELEMENT_LOG(e, ::gstmini::DebugLevel::Info, __VA_ARGS__)
+#define GSTMINI_DEBUG_OBJECT(e, ...) GSTMINI_ELEMENT_LOG(e, ::gstmini::DebugLevel::Debug, __VA_ARGS__)
+#define GSTMINI_LOG_OBJ(e, ...) GSTMINI_ELEMENT_LOG(e, ::gstmini::DebugLevel::Log, __VA_ARGS__)
+#define GSTMINI_TRACE_OBJECT(e, ...) GSTMINI_ELEMENT_LOG(e, ::gstmini::DebugLevel::Trace, __VA_ARGS__)
+
+}  // namespace gstmini

@@ -1,0 +1,103 @@
+// Pipeline: the application's handle on a running graph of elements
+// (GstPipeline + GstBin).
+//
+//   gstmini::Pipeline pipeline("demo");
+//   auto src = gstmini::make_element("fakesrc"), sink = gstmini::make_element("fakesink");
+//   pipeline.add(src);  pipeline.add(sink);
+//   pipeline.link(src, sink);
+//   pipeline.set_state(gstmini::State::Playing);
+//   auto msg = pipeline.bus().timed_pop_filtered(gstmini::kClockTimeNone,
+//                                                gstmini::MessageType::Eos | gstmini::MessageType::Error);
+//   pipeline.set_state(gstmini::State::Null);
+//
+// Behind the handle each element runs in its own actor and the pipeline actor
+// owns the clock and base time, walks state changes one step at a time (sinks
+// first, then upstream) and gathers EOS. Every method may be called from any
+// application thread. Destroying the Pipeline sets it to NULL and waits until
+// every actor has gone.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "runtime/bus.hpp"
+#include "runtime/clock.hpp"
+#include "runtime/element.hpp"
+#include "runtime/state.hpp"
+
+namespace gstmini {
+
+class LinkError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct PipelineOptions {
+  // Buffers in flight per link: 1 is GStreamer's lock-step push; N > 1
+  // pipelines the link (the FlowReturn comes back with a later push).
+  std::uint32_t window = 1;
+  // nullptr: the system clock. Tests pass a TestClock.
+  std::shared_ptr<Clock> clock;
+  // Actor scheduler: worker threads (0 = number of cores) and how many
+  // messages one actor may handle before yielding its worker.
+  unsigned threads = 0;
+  unsigned max_throughput = 32;
+
+  // Defaults, overridden by GSTMINI_WINDOW, GSTMINI_THREADS, GSTMINI_MAX_THROUGHPUT.
+  static PipelineOptions from_env();
+};
+
+namespace detail {
+class PipelineImpl;
+}
+
+class Pipeline {
+ public:
+  explicit Pipeline(std::string name = "pipeline0", PipelineOptions options = PipelineOptions::from_env());
+  ~Pipeline();
+  Pipeline(const Pipeline&) = delete;
+  Pipeline& operator=(const Pipeline&) = delete;
+
+  const std::string& name() const;
+
+  // Throws ElementError if an element of that name is already in the pipeline.
+  void add(ElementPtr element);
+  template <class... E>
+  void add_many(E&&... elements) {
+    (add(std::forward<E>(elements)), ...);
+  }
+  ElementPtr get_by_name(const std::string& name) const;
+  std::vector<ElementPtr> elements() const;
+
+  // Links the first unlinked src pad of `src` to the first unlinked sink pad
+  // of `sink`; window 0 uses the pipeline's default. Throws LinkError with
+  // both names and the reason.
+  void link(const ElementPtr& src, const ElementPtr& sink, std::uint32_t window = 0);
+  void link_pads(const ElementPtr& src, const std::string& src_pad, const ElementPtr& sink,
+                 const std::string& sink_pad, std::uint32_t window = 0);
+  void link_many(const std::vector<ElementPtr>& chain, std::uint32_t window = 0);
+
+  // Walks to `state` one step at a time; returns ASYNC while sinks preroll
+  // (the change then completes in the background), NO_PREROLL for live
+  // pipelines, FAILURE if an element refused.
+  StateChangeReturn set_state(State state);
+  // Waits up to `timeout` for a pending (ASYNC) change to finish.
+  StateChangeReturn get_state(State* state, State* pending, ClockTime timeout);
+  State current_state() const;
+
+  Bus& bus();
+  std::shared_ptr<Bus> bus_ptr() const;
+  // Must be called in NULL or READY.
+  void use_clock(std::shared_ptr<Clock> clock);
+  std::shared_ptr<Clock> clock() const;
+  // Clock time at which running time 0 happens; kClockTimeNone before PLAYING.
+  ClockTime base_time() const;
+
+ private:
+  std::unique_ptr<detail::PipelineImpl> impl_;
+};
+
+}  // namespace gstmini

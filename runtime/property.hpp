@@ -1,0 +1,113 @@
+// Typed element properties (GParamSpec + the object lock, in small).
+//
+// An element class declares its properties once, in a table of PropertySpec
+// (name, type, default, range, description) that gst-inspect-style tools
+// print. Values live in a PropertyStore guarded by a mutex: the application
+// may set or read them from any thread while the element runs, exactly like
+// g_object_set/get under GST_OBJECT_LOCK. It is the only element data other
+// threads touch.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "runtime/value.hpp"
+
+namespace gstmini {
+
+enum class PropertyType { Bool, Int, UInt64, Double, String, Enum, Fraction };
+
+// Raised for a wrong property name, type, range or unparsable text.
+class PropertyError : public std::invalid_argument {
+ public:
+  using std::invalid_argument::invalid_argument;
+};
+
+struct EnumValue {
+  std::int64_t value;
+  std::string nick;
+  std::string description;
+};
+
+struct PropertySpec {
+  std::string name;
+  PropertyType type = PropertyType::Int;
+  Value default_value;
+  Value minimum;  // Int / UInt64 / Double only
+  Value maximum;
+  std::string blurb;
+  bool writable = true;  // read-only properties are statistics the element updates
+  std::vector<EnumValue> enum_values;
+
+  static PropertySpec boolean(std::string name, bool def, std::string blurb);
+  static PropertySpec integer(std::string name, std::int64_t def, std::int64_t min,
+                              std::int64_t max, std::string blurb);
+  static PropertySpec uint64(std::string name, std::uint64_t def, std::uint64_t min,
+                             std::uint64_t max, std::string blurb);
+  static PropertySpec real(std::string name, double def, double min, double max, std::string blurb);
+  static PropertySpec string(std::string name, std::string def, std::string blurb);
+  // A fraction "num/den" (den > 0), stored as its text: "30/1".
+  static PropertySpec fraction(std::string name, std::string def, std::string blurb);
+  static PropertySpec enumeration(std::string name, std::int64_t def, std::vector<EnumValue> values,
+                                  std::string blurb);
+  PropertySpec read_only() &&;
+};
+
+// "Integer64", "Unsigned Integer64", "Boolean", "Double", "String", "Enum"
+const char* to_string(PropertyType type);
+// "Integer64. Range: -1 - 2147483647 Default: -1" (gst-inspect's wording)
+std::string describe_range(const PropertySpec& spec);
+
+// Converts `value` to the spec's type, or throws PropertyError saying what
+// was expected ("property 'num-buffers' of fakesrc0 expects Integer64 in
+// [-1, 2147483647], got -5").
+Value coerce(const PropertySpec& spec, const Value& value, const std::string& owner);
+// Parses gst-launch text: "true"/"false"/"yes"/"no"/"1"/"0", numbers,
+// enum nicks or numbers, strings as they are.
+Value parse_value(const PropertySpec& spec, const std::string& text, const std::string& owner);
+
+class PropertyStore {
+ public:
+  PropertyStore(const std::vector<PropertySpec>* specs, std::string owner);
+
+  const std::vector<PropertySpec>& specs() const { return *specs_; }
+  const PropertySpec* find(const std::string& name) const;
+
+  void set(const std::string& name, const Value& value);  // checks writable + type + range
+  void set_from_string(const std::string& name, const std::string& text);
+  Value get(const std::string& name) const;
+  // For the element itself: also sets read-only statistics; skips the checks.
+  void set_internal(const std::string& name, Value value);
+
+ private:
+  std::size_t index_of(const std::string& name) const;
+
+  const std::vector<PropertySpec>* specs_;
+  std::string owner_;
+  mutable std::mutex mutex_;
+  std::vector<Value> values_;
+};
+
+struct Fraction {
+  std::int64_t num = 0;
+  std::int64_t den = 1;
+};
+// Parses "30/1" or "30"; false if malformed or den <= 0 or num < 0.
+bool parse_fraction(const std::string& text, Fraction* out);
+
+// C++ values to Value without surprises (a const char* must not become bool).
+template <class T>
+Value to_value(T v) {
+  if constexpr (std::is_same_v<T, bool>) return Value(v);
+  else if constexpr (std::is_integral_v<T> && std::is_signed_v<T>) return Value(static_cast<std::int64_t>(v));
+  else if constexpr (std::is_integral_v<T>) return Value(static_cast<std::uint64_t>(v));
+  else if constexpr (std::is_floating_point_v<T>) return Value(static_cast<double>(v));
+  else return Value(std::string(v));
+}
+
+}  // namespace gstmini

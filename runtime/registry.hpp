@@ -1,0 +1,63 @@
+// The element registry (GstRegistry + GstElementFactory, in one).
+//
+//   auto sink = gstmini::make_element("fakesink", "sink0");
+//
+// Built-in elements are registered the first time the registry is used;
+// applications add their own with Registry::get().add<MyElement>().
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "runtime/element.hpp"
+
+namespace gstmini {
+
+class ElementError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class Registry {
+ public:
+  using Factory = std::function<ElementPtr(std::string name)>;
+
+  static Registry& get();
+
+  // Registers a factory; replaces one with the same name.
+  void add(const ElementClass& klass, Factory factory);
+  template <class E>
+  void add() {
+    add(E::element_class(), [](std::string name) { return std::make_shared<E>(std::move(name)); });
+  }
+
+  // A new element; an empty name gives "<factory><n>" like GStreamer.
+  // Throws ElementError("no element \"foo\"") for an unknown factory.
+  ElementPtr make(const std::string& factory, std::string name = {});
+  const ElementClass* find(const std::string& factory) const;
+  std::vector<const ElementClass*> list() const;  // sorted by factory name
+
+ private:
+  Registry() = default;
+  struct Entry {
+    const ElementClass* klass;
+    Factory factory;
+    unsigned next_index = 0;
+  };
+  mutable std::mutex mutex_;
+  std::map<std::string, Entry> entries_;
+};
+
+inline ElementPtr make_element(const std::string& factory, std::string name = {}) {
+  return Registry::get().make(factory, std::move(name));
+}
+
+// Defined in elements/: registers every built-in element.
+void register_core_elements(Registry& registry);
+
+}  // namespace gstmini

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The single test command: install deps, configure, build, run ctest.
+#   bash scripts/test.sh              -> build/      (RelWithDebInfo, -Werror)
+#   bash scripts/test.sh --sanitize   -> build-asan/ (ASan+UBSan, -O1 -g)
+#   GSTMINI_SANITIZE=address,undefined bash scripts/test.sh   (same as --sanitize)
+#   GSTMINI_SANITIZE=thread bash scripts/test.sh              -> build-tsan/
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+SANITIZE="${GSTMINI_SANITIZE:-}"
+for arg in "$@"; do
+  case "$arg" in
+    --sanitize) SANITIZE="address,undefined" ;;
+    *) echo "test.sh: unknown argument: $arg" >&2; exit 2 ;;
+  esac
+done
+
+JOBS="${GSTMINI_JOBS:-$(nproc 2>/dev/null || echo 2)}"
+
+bash "$ROOT/scripts/setup.sh"
+
+if [ -z "$SANITIZE" ]; then
+  BUILD_DIR="build"
+  CONFIG_ARGS=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DGSTMINI_SANITIZE=)
+else
+  case "$SANITIZE" in
+    thread) BUILD_DIR="build-tsan" ;;
+    *)      BUILD_DIR="build-asan" ;;
+  esac
+  # Debug keeps assert() on; -O1 keeps sanitized runs reasonably fast.
+  CONFIG_ARGS=(-DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g"
+               "-DGSTMINI_SANITIZE=$SANITIZE")
+  export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
+  export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+  export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}"
+fi
+
+echo "== configure ($BUILD_DIR, sanitize='${SANITIZE}')"
+cmake -S . -B "$BUILD_DIR" -G Ninja -DGSTMINI_WERROR=ON "${CONFIG_ARGS[@]}"
+
+echo "== build ($BUILD_DIR, -j$JOBS)"
+cmake --build "$BUILD_DIR" -j "$JOBS"
+
+echo "== test ($BUILD_DIR)"
+ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS" --timeout 120 --no-tests=error

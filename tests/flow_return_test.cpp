@@ -1,0 +1,89 @@
+// FlowReturn travels back upstream and stops the source's loop, as in
+// GStreamer's basesrc: EOS ends the stream, fatal flows post an ERROR.
+#include <catch2/catch.hpp>
+
+#include "test_util.hpp"
+
+using namespace gstmini;
+
+namespace {
+struct FailingSink : FakeSink {
+  using FakeSink::FakeSink;
+  int seen = 0;
+  FlowReturn render(const Buffer&) override { return ++seen == 3 ? FlowReturn::Error : FlowReturn::Ok; }
+};
+}  // namespace
+
+TEST_CASE("EOS returned by the sink stops the source after the current buffer", "[flow]") {
+  Pipeline pipeline("p");
+  auto src = test::make<test::CountingSrc>("src");
+  auto sink = test::make<FakeSink>("sink");
+  sink->set("num-buffers", 5);  // the sixth buffer gets EOS back
+  pipeline.add_many(src, sink);
+  pipeline.link(src, sink);
+  pipeline.set_state(State::Playing);
+
+  auto msg = test::wait_eos_or_error(pipeline);
+  REQUIRE(msg);
+  CHECK(msg->type == MessageType::Eos);
+  CHECK(sink->get<std::uint64_t>("rendered") == 5);
+  pipeline.set_state(State::Null);
+  CHECK(src->created.get() == 6);  // lock-step: nothing was created after the EOS answer
+}
+
+TEST_CASE("num-buffers ends the stream with EOS on the bus", "[flow]") {
+  Pipeline pipeline("p");
+  auto src = make_element("fakesrc", "src");
+  auto sink = make_element("fakesink", "sink");
+  src->set("num-buffers", 100);
+  pipeline.add_many(src, sink);
+  pipeline.link(src, sink);
+  pipeline.set_state(State::Playing);
+  auto msg = test::wait_eos_or_error(pipeline);
+  REQUIRE(msg);
+  CHECK(msg->type == MessageType::Eos);
+  CHECK(msg->source == "p");
+  CHECK(sink->get<std::uint64_t>("rendered") == 100);
+}
+
+TEST_CASE("an ERROR from the sink stops the source with an internal data stream error", "[flow]") {
+  Pipeline pipeline("p");
+  auto src = test::make<test::CountingSrc>("src");
+  auto sink = test::make<FailingSink>("sink");
+  pipeline.add_many(src, sink);
+  pipeline.link(src, sink);
+  pipeline.set_state(State::Playing);
+
+  auto msg = test::wait_eos_or_error(pipeline);
+  REQUIRE(msg);
+  CHECK(msg->type == MessageType::Error);
+  CHECK(msg->source == "src");
+  CHECK(msg->text == "Internal data stream error.");
+  CHECK(msg->debug == "streaming stopped, reason error (-5)");
+  pipeline.set_state(State::Null);
+  CHECK(src->created.get() == 3);
+}
+
+TEST_CASE("pushing on an unlinked pad returns NOT_LINKED and posts an error", "[flow]") {
+  Pipeline pipeline("p");
+  auto src = make_element("fakesrc", "src");
+  pipeline.add(src);
+  pipeline.set_state(State::Playing);
+  auto msg = test::wait_eos_or_error(pipeline);
+  REQUIRE(msg);
+  CHECK(msg->type == MessageType::Error);
+  CHECK(msg->source == "src");
+  CHECK(msg->debug == "streaming stopped, reason not-linked (-1)");
+}
+
+TEST_CASE("combining flows follows GstFlowCombiner", "[flow]") {
+  CHECK(combine_flows({FlowReturn::Ok, FlowReturn::NotLinked}) == FlowReturn::Ok);
+  CHECK(combine_flows({FlowReturn::NotLinked, FlowReturn::NotLinked}) == FlowReturn::NotLinked);
+  CHECK(combine_flows({FlowReturn::Eos, FlowReturn::Ok}) == FlowReturn::Ok);
+  CHECK(combine_flows({FlowReturn::Eos, FlowReturn::Eos}) == FlowReturn::Eos);
+  CHECK(combine_flows({FlowReturn::Ok, FlowReturn::Error}) == FlowReturn::Error);
+  CHECK(combine_flows({FlowReturn::Flushing, FlowReturn::Ok}) == FlowReturn::Flushing);
+  CHECK(is_fatal(FlowReturn::NotLinked));
+  CHECK_FALSE(is_fatal(FlowReturn::Eos));
+  CHECK(std::string(to_string(FlowReturn::NotNegotiated)) == "not-negotiated");
+}
