@@ -188,8 +188,10 @@ void PipelineActor::step() {
   StateChange change = transition(current_, next);
   if (change == StateChange::PausedToPlaying) {
     base_time_ = clock_->now() - start_time_;
+    playing_clock_ = true;
     GSTMINI_LOG_OBJECT(category(), DebugLevel::Info, name_, "base time {} (running time {} played)",
                        format_time(base_time_), format_time(start_time_));
+    publish();  // sinks may sync on it before the step completes
   }
   if (change == StateChange::ReadyToPaused) {
     eos_from_.clear();
@@ -245,7 +247,10 @@ void PipelineActor::step_done(StateChange change) {
   stepping_ = false;
   const State old = current_;
   current_ = transition_to(change);
-  if (change == StateChange::PlayingToPaused) start_time_ = clock_->now() - base_time_;
+  if (change == StateChange::PlayingToPaused) {
+    start_time_ = clock_->now() - base_time_;
+    playing_clock_ = false;
+  }
   if (change == StateChange::PausedToReady) start_time_ = 0;
   if (change == StateChange::ReadyToPaused && no_preroll_) step_return_ = StateChangeReturn::NoPreroll;
   if (change == StateChange::ReadyToPaused && !no_preroll_ && !async_pending_.empty()) {
@@ -289,7 +294,7 @@ void PipelineActor::publish() {
   status_->current = waiting_async_ ? State::Ready : current_;
   status_->pending = busy ? target_ : State::VoidPending;
   status_->last_return = step_return_;
-  status_->base_time = current_ == State::Playing ? base_time_ : kClockTimeNone;
+  status_->base_time = playing_clock_ ? base_time_ : kClockTimeNone;
   status_->clock = clock_;
   status_->changed.notify_all();
 }
