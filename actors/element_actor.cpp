@@ -19,12 +19,13 @@ template <class... F>
 Overloaded(F...) -> Overloaded<F...>;
 
 std::string describe(const Item& item) {
-  return std::visit(Overloaded{
-                        [](const Buffer& b) { return "buffer pts " + format_time(b.pts); },
-                        [](const BufferList& l) { return "list of " + std::to_string(l.size()) + " buffers"; },
-                        [](const Event& e) { return std::string("event ") + to_string(e.type()); },
-                    },
-                    item);
+  return std::visit(
+      Overloaded{
+          [](const Buffer& b) { return "buffer pts " + format_time(b.pts); },
+          [](const BufferList& l) { return "list of " + std::to_string(l.size()) + " buffers"; },
+          [](const Event& e) { return std::string("event ") + to_string(e.type()); },
+      },
+      item);
 }
 
 }  // namespace
@@ -95,7 +96,8 @@ void ElementActor::on_exit() {
 std::string ElementActor::indent() const { return std::string(2u * cur_.depth, ' '); }
 
 FlowReturn ElementActor::report_exception(const char* what, std::exception_ptr error) {
-  const std::string where = std::string("exception thrown in ") + what + "() of " + element_->name();
+  const std::string where =
+      std::string("exception thrown in ") + what + "() of " + element_->name();
   try {
     std::rethrow_exception(std::move(error));
   } catch (const std::exception& e) {
@@ -196,7 +198,8 @@ void ElementActor::send_outputs() {
                       format_time(std::get<Buffer>(item.data).pts), link.peer_name);
       ++link.pushed;
     } else {
-      GSTMINI_LOG_OBJ(*element_, "{}PUSHING {} to {}", indent(), describe(item.data), link.peer_name);
+      GSTMINI_LOG_OBJ(*element_, "{}PUSHING {} to {}", indent(), describe(item.data),
+                      link.peer_name);
     }
     // A queue starts a new streaming domain: its pushes begin a new call stack.
     auto depth = static_cast<std::uint16_t>(link.capacity > 0 ? 1 : cur_.depth + 1);
@@ -282,7 +285,8 @@ StateChangeReturn ElementActor::change_state(const ChangeStateMsg& msg) {
     ret = element_->change_state(msg.change);
     return FlowReturn::Ok;
   });
-  GSTMINI_DEBUG_OBJECT(*element_, "state change {} returned {}", to_string(msg.change), to_string(ret));
+  GSTMINI_DEBUG_OBJECT(*element_, "state change {} returned {}", to_string(msg.change),
+                       to_string(ret));
   if (ret == StateChangeReturn::Failure) return ret;
   rt.state = transition_to(msg.change);
 
@@ -309,7 +313,8 @@ void ElementActor::reset_streaming() {
   if (cur_.busy && !cur_.from_source) answer(cur_.pad, cur_.epoch, FlowReturn::Flushing);
   cur_ = Current{};
   for (std::uint32_t pad = 0; pad < in_.size(); ++pad) {
-    for (const Pending& pending : in_[pad].pending) answer(pad, pending.epoch, FlowReturn::Flushing);
+    for (const Pending& pending : in_[pad].pending)
+      answer(pad, pending.epoch, FlowReturn::Flushing);
     in_[pad].pending.clear();
     in_[pad].eos = false;
   }

@@ -145,9 +145,9 @@ class ElementActor : public caf::event_based_actor {
   Sink* sink_ = nullptr;      // element_ as a Sink, if it is one
   caf::actor pipeline_;
   Output output_;
-  std::vector<InLink> in_;    // indexed by pad index
-  std::vector<OutLink> out_;  // indexed by pad index
-  std::uint32_t next_in_ = 0; // round-robin over sink pads
+  std::vector<InLink> in_;     // indexed by pad index
+  std::vector<OutLink> out_;   // indexed by pad index
+  std::uint32_t next_in_ = 0;  // round-robin over sink pads
   Current cur_;
 
   // Source task.
@@ -159,7 +159,7 @@ class ElementActor : public caf::event_based_actor {
   std::optional<ClockId> wait_id_;
   // Sink preroll / EOS bookkeeping.
   bool prerolled_ = false;
-  bool eos_pending_ = false;  // EOS arrived while PAUSED: posted on PLAYING
+  bool eos_pending_ = false;              // EOS arrived while PAUSED: posted on PLAYING
   ClockTime last_stop_ = kClockTimeNone;  // running time where the last buffer ended
 };
 

@@ -35,10 +35,11 @@ void ElementActor::sink_item() {
   }
   if (element_->state() != State::Playing) {
     if (!prerolled_) {
-      const Buffer* first = std::holds_alternative<Buffer>(item)
-                                ? &std::get<Buffer>(item)
-                                : (std::get<BufferList>(item).empty() ? nullptr
-                                                                       : &std::get<BufferList>(item).front());
+      const Buffer* first =
+          std::holds_alternative<Buffer>(item)
+              ? &std::get<Buffer>(item)
+              : (std::get<BufferList>(item).empty() ? nullptr
+                                                    : &std::get<BufferList>(item).front());
       if (first) guarded("preroll", [&] { return sink_->preroll(*first); });
       report_preroll();
     }
@@ -65,7 +66,7 @@ void ElementActor::sync_and_render() {
   }
   const Buffer* first = std::holds_alternative<Buffer>(item) ? &std::get<Buffer>(item)
                         : std::get<BufferList>(item).empty() ? nullptr
-                                                              : &std::get<BufferList>(item).front();
+                                                             : &std::get<BufferList>(item).front();
   if (!first) {
     cur_.held.reset();
     finish_item(FlowReturn::Ok);
@@ -107,8 +108,10 @@ void ElementActor::render_held(ClockTimeDiff jitter) {
                ? sink_->render_synced(std::get<Buffer>(item), plan, jitter)
                : sink_->render_synced(std::get<BufferList>(item), plan, jitter);
   });
-  if (is_valid(plan.running_stop)) last_stop_ = plan.running_stop;
-  else if (is_valid(plan.running_time)) last_stop_ = plan.running_time;
+  if (is_valid(plan.running_stop))
+    last_stop_ = plan.running_stop;
+  else if (is_valid(plan.running_time))
+    last_stop_ = plan.running_time;
   finish_item(ret);
 }
 
@@ -128,7 +131,9 @@ void ElementActor::report_preroll() {
 
 void ElementActor::sink_state_changed(StateChange change) {
   switch (change) {
-    case StateChange::ReadyToPaused: prerolled_ = false; break;
+    case StateChange::ReadyToPaused:
+      prerolled_ = false;
+      break;
     case StateChange::PausedToPlaying:
       if (eos_pending_) {
         eos_pending_ = false;
@@ -144,7 +149,8 @@ void ElementActor::sink_state_changed(StateChange change) {
       }
       prerolled_ = cur_.held.has_value();
       break;
-    default: break;
+    default:
+      break;
   }
 }
 

@@ -81,7 +81,8 @@ void ElementActor::schedule_wakeup(ClockTime at) {
   const std::uint64_t token = ++wait_token_;
   caf::actor_addr self_addr = address();
   wait_id_ = element_->runtime().clock->schedule(at, [self_addr, token] {
-    if (auto self = caf::actor_cast<caf::actor>(self_addr)) caf::anon_send(self, ClockFiredMsg{token});
+    if (auto self = caf::actor_cast<caf::actor>(self_addr))
+      caf::anon_send(self, ClockFiredMsg{token});
   });
 }
 

@@ -42,9 +42,11 @@ namespace detail {
 class PipelineImpl {
  public:
   PipelineImpl(std::string name, const PipelineOptions& options)
-      : name_(std::move(name)), bus_(std::make_shared<Bus>()),
+      : name_(std::move(name)),
+        bus_(std::make_shared<Bus>()),
         status_(std::make_shared<actors::PipelineStatus>()) {
-    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    unsigned threads =
+        options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     config_.set("scheduler.max-threads", static_cast<std::size_t>(threads));
     config_.set("scheduler.max-throughput", static_cast<std::size_t>(options.max_throughput));
     system_ = std::make_unique<caf::actor_system>(config_);
@@ -65,7 +67,8 @@ class PipelineImpl {
     self->request(actor_, kControlTimeout, std::move(msg))
         .receive([&](Result& r) { result = std::move(r); },
                  [&](caf::error& e) {
-                   throw std::runtime_error("pipeline " + name_ + " did not answer: " + system_->render(e));
+                   throw std::runtime_error("pipeline " + name_ +
+                                            " did not answer: " + system_->render(e));
                  });
     return result;
   }
@@ -138,8 +141,10 @@ StateChangeReturn Pipeline::get_state(State* state, State* pending, ClockTime ti
   auto& status = *impl_->status_;
   std::unique_lock<std::mutex> lock(status.mutex);
   auto done = [&] { return status.pending == State::VoidPending; };
-  if (!is_valid(timeout)) status.changed.wait(lock, done);
-  else status.changed.wait_for(lock, std::chrono::nanoseconds(timeout), done);
+  if (!is_valid(timeout))
+    status.changed.wait(lock, done);
+  else
+    status.changed.wait_for(lock, std::chrono::nanoseconds(timeout), done);
   if (state) *state = status.current;
   if (pending) *pending = status.pending;
   if (status.pending != State::VoidPending) return StateChangeReturn::Async;

@@ -10,7 +10,9 @@
 
 namespace gstmini::actors {
 namespace {
-DebugCategory& category() { return debug_category("pipeline", "pipeline actor: states, clock, EOS"); }
+DebugCategory& category() {
+  return debug_category("pipeline", "pipeline actor: states, clock, EOS");
+}
 }  // namespace
 
 PipelineActor::PipelineActor(caf::actor_config& cfg, std::string name, std::shared_ptr<Bus> bus,
@@ -89,18 +91,21 @@ const Pad* PipelineActor::free_pad(std::size_t node, PadDirection direction,
   const char* kind = direction == PadDirection::Src ? "src" : "sink";
   if (!name.empty()) {
     const Pad* pad = element.find_pad(name);
-    if (!pad) *error = "no pad \"" + name + "\" on " + element.name();
+    if (!pad)
+      *error = "no pad \"" + name + "\" on " + element.name();
     else if (pad->direction != direction)
       *error = element.name() + ":" + name + " is not a " + kind + " pad";
     else if (pad_linked(node, pad->index))
       *error = element.name() + ":" + name + " is already linked";
-    else return pad;
+    else
+      return pad;
     return nullptr;
   }
   for (const Pad& pad : element.pads())
     if (pad.direction == direction && !pad_linked(node, pad.index)) return &pad;
-  *error = element.count_pads(direction) ? "all " + std::string(kind) + " pads of " + element.name() + " are linked"
-                                          : element.name() + " has no " + kind + " pad";
+  *error = element.count_pads(direction)
+               ? "all " + std::string(kind) + " pads of " + element.name() + " are linked"
+               : element.name() + " has no " + kind + " pad";
   return nullptr;
 }
 
@@ -111,8 +116,9 @@ std::string PipelineActor::link(const LinkMsg& msg) {
     return nodes_.size();
   };
   std::size_t src = find(msg.src), sink = find(msg.sink);
-  const std::string what = "could not link " + msg.src + (msg.src_pad.empty() ? "" : ":" + msg.src_pad) +
-                           " to " + msg.sink + (msg.sink_pad.empty() ? "" : ":" + msg.sink_pad) + ": ";
+  const std::string what = "could not link " + msg.src +
+                           (msg.src_pad.empty() ? "" : ":" + msg.src_pad) + " to " + msg.sink +
+                           (msg.sink_pad.empty() ? "" : ":" + msg.sink_pad) + ": ";
   if (src == nodes_.size()) return what + msg.src + " is not in pipeline " + name_;
   if (sink == nodes_.size()) return what + msg.sink + " is not in pipeline " + name_;
   if (src == sink) return what + "an element cannot be linked to itself";
@@ -126,9 +132,10 @@ std::string PipelineActor::link(const LinkMsg& msg) {
   const std::string src_name = msg.src + ":" + src_pad->name;
   const std::string sink_name = msg.sink + ":" + sink_pad->name;
   const std::uint32_t window = msg.window ? msg.window : default_window_;
-  send(nodes_[src].actor, ConnectSrcMsg{src_pad->index, nodes_[sink].actor, sink_pad->index,
-                                        sink_name, window});
-  send(nodes_[sink].actor, ConnectSinkMsg{sink_pad->index, nodes_[src].actor, src_pad->index, src_name});
+  send(nodes_[src].actor,
+       ConnectSrcMsg{src_pad->index, nodes_[sink].actor, sink_pad->index, sink_name, window});
+  send(nodes_[sink].actor,
+       ConnectSinkMsg{sink_pad->index, nodes_[src].actor, src_pad->index, src_name});
   GSTMINI_LOG_OBJECT(category(), DebugLevel::Info, name_, "linked {} to {} (window {})", src_name,
                      sink_name, window);
   return {};
@@ -217,8 +224,8 @@ void PipelineActor::change_child(std::size_t i, StateChange change) {
       .then(
           [this, i, change, element](StateChangeReturn ret) {
             if (ret == StateChangeReturn::Failure) {
-              GSTMINI_LOG_OBJECT(category(), DebugLevel::Warning, name_, "{} failed to change state {}",
-                                 element, to_string(change));
+              GSTMINI_LOG_OBJECT(category(), DebugLevel::Warning, name_,
+                                 "{} failed to change state {}", element, to_string(change));
               bus_->post(Message::error(element, "state change failed",
                                         element + " refused " + to_string(change)));
               // Elements already moved go back, so the pipeline stays consistent.
@@ -252,7 +259,8 @@ void PipelineActor::step_done(StateChange change) {
     playing_clock_ = false;
   }
   if (change == StateChange::PausedToReady) start_time_ = 0;
-  if (change == StateChange::ReadyToPaused && no_preroll_) step_return_ = StateChangeReturn::NoPreroll;
+  if (change == StateChange::ReadyToPaused && no_preroll_)
+    step_return_ = StateChangeReturn::NoPreroll;
   if (change == StateChange::ReadyToPaused && !no_preroll_ && !async_pending_.empty()) {
     // Prerolling: the pipeline stays READY (pending PAUSED) until every
     // sink holds a buffer; the app already gets ASYNC.

@@ -114,7 +114,7 @@ class PipelineActor : public caf::event_based_actor {
   std::vector<caf::response_promise> waiters_;
 
   ClockTime base_time_ = kClockTimeNone;
-  ClockTime start_time_ = 0;  // running time played before the last pause
+  ClockTime start_time_ = 0;    // running time played before the last pause
   bool playing_clock_ = false;  // base_time_ is in force (from PAUSED->PLAYING on)
   std::set<std::string> eos_from_;
   bool eos_posted_ = false;

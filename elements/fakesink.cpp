@@ -7,16 +7,22 @@ namespace gstmini {
 
 const ElementClass& FakeSink::element_class() {
   static const ElementClass klass = [] {
-    ElementClass k{"fakesink", "Fake Sink", "Sink", "Black hole for data", "gstmini",
+    ElementClass k{"fakesink",
+                   "Fake Sink",
+                   "Sink",
+                   "Black hole for data",
+                   "gstmini",
                    {{"sink", PadDirection::Sink, PadPresence::Always, "ANY"}},
                    Sink::base_properties(false)};
-    k.properties.push_back(PropertySpec::boolean("silent", true, "Don't produce last-message events"));
+    k.properties.push_back(
+        PropertySpec::boolean("silent", true, "Don't produce last-message events"));
     k.properties.push_back(PropertySpec::boolean("dump", false, "Dump buffer contents to stdout"));
     k.properties.push_back(PropertySpec::integer("num-buffers", -1, -1,
                                                  std::numeric_limits<std::int32_t>::max(),
                                                  "Number of buffers to accept going EOS"));
     k.properties.push_back(
-        PropertySpec::string("last-message", "", "The message describing current status").read_only());
+        PropertySpec::string("last-message", "", "The message describing current status")
+            .read_only());
     return k;
   }();
   return klass;
@@ -41,11 +47,11 @@ bool FakeSink::start() {
 
 void FakeSink::report(const char* what, const Buffer& buffer) {
   if (get<bool>("silent")) return;
-  std::string message = std::string(what) + "   ******* (" + name() + ":sink) (" +
-                        std::to_string(buffer.size()) + " bytes, pts: " +
-                        (is_valid(buffer.pts) ? format_time(buffer.pts) : "none") + ", duration: " +
-                        (is_valid(buffer.duration) ? format_time(buffer.duration) : "none") +
-                        ", flags: " + flags_to_string(buffer.flags()) + ")";
+  std::string message =
+      std::string(what) + "   ******* (" + name() + ":sink) (" + std::to_string(buffer.size()) +
+      " bytes, pts: " + (is_valid(buffer.pts) ? format_time(buffer.pts) : "none") +
+      ", duration: " + (is_valid(buffer.duration) ? format_time(buffer.duration) : "none") +
+      ", flags: " + flags_to_string(buffer.flags()) + ")";
   set_stat("last-message", message);
   GSTMINI_INFO_OBJECT(*this, "{}", message);
 }
@@ -65,7 +71,8 @@ FlowReturn FakeSink::render(const Buffer& buffer) {
   if (get<bool>("dump") && buffer.size()) {
     for (std::size_t i = 0; i < buffer.size(); i += 16) {
       std::printf("%08zx: ", i);
-      for (std::size_t j = i; j < i + 16 && j < buffer.size(); ++j) std::printf("%02x ", buffer.data()[j]);
+      for (std::size_t j = i; j < i + 16 && j < buffer.size(); ++j)
+        std::printf("%02x ", buffer.data()[j]);
       std::printf("\n");
     }
   }
@@ -76,8 +83,8 @@ FlowReturn FakeSink::render(const Buffer& buffer) {
 
 void FakeSink::on_event(const Event& event) {
   if (get<bool>("silent")) return;
-  std::string message = std::string("event   ******* (") + name() + ":sink) E (type: " +
-                        to_string(event.type()) + ")";
+  std::string message = std::string("event   ******* (") + name() +
+                        ":sink) E (type: " + to_string(event.type()) + ")";
   set_stat("last-message", message);
   GSTMINI_INFO_OBJECT(*this, "{}", message);
 }

@@ -6,8 +6,13 @@ namespace gstmini {
 
 const ElementClass& FakeSrc::element_class() {
   static const ElementClass klass = [] {
-    ElementClass k{"fakesrc", "Fake Source", "Source", "Push empty (no data) buffers around",
-                   "gstmini", {{"src", PadDirection::Src, PadPresence::Always, "ANY"}}, Source::base_properties()};
+    ElementClass k{"fakesrc",
+                   "Fake Source",
+                   "Source",
+                   "Push empty (no data) buffers around",
+                   "gstmini",
+                   {{"src", PadDirection::Src, PadPresence::Always, "ANY"}},
+                   Source::base_properties()};
     const auto max_int = std::numeric_limits<std::int32_t>::max();
     k.properties.push_back(PropertySpec::enumeration(
         "sizetype", 1,
@@ -16,12 +21,16 @@ const ElementClass& FakeSrc::element_class() {
          {3, "random", "Random sized buffers (sizemin <= size <= sizemax)"}},
         "How to determine buffer sizes"));
     k.properties.push_back(PropertySpec::integer("sizemin", 0, 0, max_int, "Minimum buffer size"));
-    k.properties.push_back(PropertySpec::integer("sizemax", 4096, 0, max_int, "Maximum buffer size"));
-    k.properties.push_back(PropertySpec::uint64("buffer-duration", 0, 0, std::numeric_limits<std::uint64_t>::max(),
-                                                "Timestamp buffers n * this many ns (0 = no timestamps)"));
-    k.properties.push_back(PropertySpec::uint64("buffers-per-list", 1, 1, 65536,
-                                                "Push buffer lists of this many buffers (1 = single buffers)"));
-    k.properties.push_back(PropertySpec::boolean("silent", true, "Don't produce last-message events"));
+    k.properties.push_back(
+        PropertySpec::integer("sizemax", 4096, 0, max_int, "Maximum buffer size"));
+    k.properties.push_back(
+        PropertySpec::uint64("buffer-duration", 0, 0, std::numeric_limits<std::uint64_t>::max(),
+                             "Timestamp buffers n * this many ns (0 = no timestamps)"));
+    k.properties.push_back(
+        PropertySpec::uint64("buffers-per-list", 1, 1, 65536,
+                             "Push buffer lists of this many buffers (1 = single buffers)"));
+    k.properties.push_back(
+        PropertySpec::boolean("silent", true, "Don't produce last-message events"));
     return k;
   }();
   return klass;
@@ -45,8 +54,8 @@ FlowReturn FakeSrc::create(Buffer& buffer) {
   std::size_t size = 0;
   if (settings_.sizetype == 2) size = static_cast<std::size_t>(settings_.sizemax);
   if (settings_.sizetype == 3) {
-    std::uniform_int_distribution<std::int64_t> pick(settings_.sizemin,
-                                                     std::max(settings_.sizemin, settings_.sizemax));
+    std::uniform_int_distribution<std::int64_t> pick(
+        settings_.sizemin, std::max(settings_.sizemin, settings_.sizemax));
     size = static_cast<std::size_t>(pick(random_));
   }
   buffer = Buffer(size);
@@ -62,7 +71,8 @@ FlowReturn FakeSrc::create(Buffer& buffer) {
 
 FlowReturn FakeSrc::fill(Output& out) {
   if (settings_.per_list <= 1) return Source::fill(out);
-  auto n = static_cast<std::uint64_t>(std::min<std::int64_t>(remaining(), static_cast<std::int64_t>(settings_.per_list)));
+  auto n = static_cast<std::uint64_t>(
+      std::min<std::int64_t>(remaining(), static_cast<std::int64_t>(settings_.per_list)));
   BufferList list;
   list.reserve(n);
   for (std::uint64_t i = 0; i < n; ++i) {

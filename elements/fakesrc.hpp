@@ -33,7 +33,7 @@ class FakeSrc : public Source {
     ClockTime duration = 0;
     std::uint64_t per_list = 1;
   };
-  Settings settings_;    // read at start()
+  Settings settings_;       // read at start()
   std::uint64_t next_ = 0;  // buffers created since start
   std::minstd_rand random_;
 };

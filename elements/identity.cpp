@@ -8,15 +8,19 @@ namespace gstmini {
 
 const ElementClass& Identity::element_class() {
   static const ElementClass klass = [] {
-    ElementClass k{"identity", "Identity", "Generic", "Pass data without modification", "gstmini",
-                   transform_pad_templates(), {}};
+    ElementClass k{"identity", "Identity",
+                   "Generic",  "Pass data without modification",
+                   "gstmini",  transform_pad_templates(),
+                   {}};
     const auto max_u64 = std::numeric_limits<std::uint64_t>::max();
     k.properties.push_back(PropertySpec::boolean("silent", true, "silent"));
-    k.properties.push_back(PropertySpec::uint64("sleep-time", 0, 0, max_u64,
-                                                "Microseconds to sleep between processing (blocks the worker)"));
+    k.properties.push_back(
+        PropertySpec::uint64("sleep-time", 0, 0, max_u64,
+                             "Microseconds to sleep between processing (blocks the worker)"));
     k.properties.push_back(PropertySpec::uint64("cpu-work", 0, 0, max_u64,
                                                 "Microseconds of busy CPU work per buffer"));
-    k.properties.push_back(PropertySpec::integer("error-after", -1, -1, std::numeric_limits<std::int32_t>::max(),
+    k.properties.push_back(PropertySpec::integer("error-after", -1, -1,
+                                                 std::numeric_limits<std::int32_t>::max(),
                                                  "Error after N buffers (-1 = never)"));
     return k;
   }();
@@ -45,8 +49,8 @@ FlowReturn Identity::transform_ip(Buffer& buffer) {
     while (std::chrono::steady_clock::now() < until) spin = spin + 1;
   }
   if (!get<bool>("silent"))
-    GSTMINI_INFO_OBJECT(*this, "chain   ******* ({}:sink) ({} bytes, pts: {})", name(), buffer.size(),
-                        is_valid(buffer.pts) ? format_time(buffer.pts) : "none");
+    GSTMINI_INFO_OBJECT(*this, "chain   ******* ({}:sink) ({} bytes, pts: {})", name(),
+                        buffer.size(), is_valid(buffer.pts) ? format_time(buffer.pts) : "none");
   return FlowReturn::Ok;
 }
 

@@ -6,9 +6,12 @@ namespace gstmini {
 
 const ElementClass& LiveSrc::element_class() {
   static const ElementClass klass = [] {
-    ElementClass k{"livesrc", "Live camera-like source", "Source/Video",
+    ElementClass k{"livesrc",
+                   "Live camera-like source",
+                   "Source/Video",
                    "Captures a frame every 1/framerate on the pipeline clock, like a camera",
-                   "gstmini", {{"src", PadDirection::Src, PadPresence::Always, "video/x-raw"}},
+                   "gstmini",
+                   {{"src", PadDirection::Src, PadPresence::Always, "video/x-raw"}},
                    Source::base_properties()};
     for (PropertySpec& spec : k.properties)
       if (spec.name == "is-live") spec.default_value = true;
@@ -17,7 +20,8 @@ const ElementClass& LiveSrc::element_class() {
     k.properties.push_back(PropertySpec::uint64("frame-size", 320 * 240 * 3, 0, max_u64,
                                                 "Bytes per frame (0 = empty buffers)"));
     k.properties.push_back(
-        PropertySpec::uint64("frames-dropped", 0, 0, max_u64, "Frames not captured because the pipeline fell behind")
+        PropertySpec::uint64("frames-dropped", 0, 0, max_u64,
+                             "Frames not captured because the pipeline fell behind")
             .read_only());
     return k;
   }();
@@ -45,7 +49,8 @@ bool LiveSrc::stop() {
 }
 
 ClockTime LiveSrc::frame_time(std::uint64_t n) const {
-  return n * kSecond * static_cast<ClockTime>(framerate_.den) / static_cast<ClockTime>(framerate_.num);
+  return n * kSecond * static_cast<ClockTime>(framerate_.den) /
+         static_cast<ClockTime>(framerate_.num);
 }
 
 ClockTime LiveSrc::next_due_time() { return frame_time(next_frame_); }
@@ -71,7 +76,9 @@ FlowReturn LiveSrc::create(Buffer& buffer) {
   buffer.set_flag(BufferFlags::Live);
   if (discont_) buffer.set_flag(BufferFlags::Discont);
   discont_ = false;
-  if (next_frame_ % static_cast<std::uint64_t>(std::max<std::int64_t>(1, framerate_.num / framerate_.den)) == 0)
+  if (next_frame_ %
+          static_cast<std::uint64_t>(std::max<std::int64_t>(1, framerate_.num / framerate_.den)) ==
+      0)
     GSTMINI_INFO_OBJECT(*this, "captured frame {}, pts {}", next_frame_, format_time(now));
   ++next_frame_;
   return FlowReturn::Ok;

@@ -6,14 +6,14 @@ namespace gstmini {
 
 const ElementClass& Queue::element_class() {
   static const ElementClass klass = [] {
-    ElementClass k{"queue", "Queue", "Generic", "Simple data queue", "gstmini",
-                   transform_pad_templates(), {}};
+    ElementClass k{
+        "queue", "Queue", "Generic", "Simple data queue", "gstmini", transform_pad_templates(), {}};
     const auto max_u32 = std::numeric_limits<std::uint32_t>::max();
     k.properties.push_back(PropertySpec::uint64("max-size-buffers", 200, 0, max_u32,
                                                 "Max. number of buffers in the queue (0=disable)"));
-    k.properties.push_back(
-        PropertySpec::uint64("current-level-buffers", 0, 0, max_u32, "Current number of buffers in the queue")
-            .read_only());
+    k.properties.push_back(PropertySpec::uint64("current-level-buffers", 0, 0, max_u32,
+                                                "Current number of buffers in the queue")
+                               .read_only());
     return k;
   }();
   return klass;

@@ -9,8 +9,7 @@ std::vector<PropertySpec> Source::base_properties() {
       PropertySpec::integer("num-buffers", -1, -1, std::numeric_limits<std::int32_t>::max(),
                             "Number of buffers to output before sending EOS (-1 = unlimited)"),
       PropertySpec::boolean("is-live", false, "Whether to act as a live source"),
-      PropertySpec::boolean("do-timestamp", false,
-                            "Apply current stream time to buffers"),
+      PropertySpec::boolean("do-timestamp", false, "Apply current stream time to buffers"),
   };
 }
 

@@ -21,12 +21,18 @@ std::uint8_t* Buffer::map_writable() {
 
 std::string flags_to_string(BufferFlags flags) {
   static const std::pair<BufferFlags, const char*> kNames[] = {
-      {BufferFlags::Live, "LIVE"},           {BufferFlags::DecodeOnly, "DECODE_ONLY"},
-      {BufferFlags::Discont, "DISCONT"},     {BufferFlags::Resync, "RESYNC"},
-      {BufferFlags::Corrupted, "CORRUPTED"}, {BufferFlags::Marker, "MARKER"},
-      {BufferFlags::Header, "HEADER"},       {BufferFlags::Gap, "GAP"},
-      {BufferFlags::Droppable, "DROPPABLE"}, {BufferFlags::DeltaUnit, "DELTA_UNIT"},
-      {BufferFlags::TagMemory, "TAG_MEMORY"}, {BufferFlags::SyncAfter, "SYNC_AFTER"},
+      {BufferFlags::Live, "LIVE"},
+      {BufferFlags::DecodeOnly, "DECODE_ONLY"},
+      {BufferFlags::Discont, "DISCONT"},
+      {BufferFlags::Resync, "RESYNC"},
+      {BufferFlags::Corrupted, "CORRUPTED"},
+      {BufferFlags::Marker, "MARKER"},
+      {BufferFlags::Header, "HEADER"},
+      {BufferFlags::Gap, "GAP"},
+      {BufferFlags::Droppable, "DROPPABLE"},
+      {BufferFlags::DeltaUnit, "DELTA_UNIT"},
+      {BufferFlags::TagMemory, "TAG_MEMORY"},
+      {BufferFlags::SyncAfter, "SYNC_AFTER"},
       {BufferFlags::NonDroppable, "NON_DROPPABLE"},
   };
   std::string text;

@@ -23,8 +23,8 @@ std::optional<Message> Bus::timed_pop(ClockTime timeout) {
 }
 
 std::optional<Message> Bus::timed_pop_filtered(ClockTime timeout, MessageType types) {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::nanoseconds(
-                                                          is_valid(timeout) ? timeout : 0);
+  auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::nanoseconds(is_valid(timeout) ? timeout : 0);
   std::unique_lock<std::mutex> lock(mutex_);
   for (;;) {
     while (!queue_.empty()) {

@@ -6,17 +6,23 @@ namespace gstmini {
 
 const char* to_string(PadDirection direction) {
   switch (direction) {
-    case PadDirection::Src: return "SRC";
-    case PadDirection::Sink: return "SINK";
-    default: return "UNKNOWN";
+    case PadDirection::Src:
+      return "SRC";
+    case PadDirection::Sink:
+      return "SINK";
+    default:
+      return "UNKNOWN";
   }
 }
 
 const char* to_string(PadPresence presence) {
   switch (presence) {
-    case PadPresence::Always: return "Always";
-    case PadPresence::Sometimes: return "Sometimes";
-    case PadPresence::Request: return "On request";
+    case PadPresence::Always:
+      return "Always";
+    case PadPresence::Sometimes:
+      return "Sometimes";
+    case PadPresence::Request:
+      return "On request";
   }
   return "?";
 }
@@ -29,7 +35,9 @@ unsigned Output::first_src() const {
 }
 
 void Output::push(Buffer buffer) { items_.push_back({first_src(), std::move(buffer)}); }
-void Output::push(const Pad& src, Buffer buffer) { items_.push_back({src.index, std::move(buffer)}); }
+void Output::push(const Pad& src, Buffer buffer) {
+  items_.push_back({src.index, std::move(buffer)});
+}
 void Output::push_list(BufferList list) { items_.push_back({first_src(), std::move(list)}); }
 void Output::push_list(const Pad& src, BufferList list) {
   items_.push_back({src.index, std::move(list)});
@@ -38,7 +46,9 @@ void Output::push_event(Event event) {
   for (const Pad& pad : element_->pads())
     if (pad.direction == PadDirection::Src) items_.push_back({pad.index, event});
 }
-void Output::push_event(const Pad& src, Event event) { items_.push_back({src.index, std::move(event)}); }
+void Output::push_event(const Pad& src, Event event) {
+  items_.push_back({src.index, std::move(event)});
+}
 
 // ---- Element ----------------------------------------------------------------
 

@@ -92,7 +92,9 @@ class Element {
   void set(const std::string& property, T value) {
     properties_.set(property, to_value(value));
   }
-  void set_property(const std::string& property, const Value& value) { properties_.set(property, value); }
+  void set_property(const std::string& property, const Value& value) {
+    properties_.set(property, value);
+  }
   void set_property_from_string(const std::string& property, const std::string& text) {
     properties_.set_from_string(property, text);
   }
@@ -159,11 +161,15 @@ using ElementPtr = std::shared_ptr<Element>;
 // Element::log helpers: GST_INFO_OBJECT and friends.
 #define GSTMINI_ELEMENT_LOG(element, level, ...) \
   GSTMINI_LOG_OBJECT((element).log_category(), level, (element).name(), __VA_ARGS__)
-#define GSTMINI_ERROR_OBJECT(e, ...) GSTMINI_ELEMENT_LOG(e, ::gstmini::DebugLevel::Error, __VA_ARGS__)
-#define GSTMINI_WARNING_OBJECT(e, ...) GSTMINI_ELEMENT_LOG(e, ::gstmini::DebugLevel::Warning, __VA_ARGS__)
+#define GSTMINI_ERROR_OBJECT(e, ...) \
+  GSTMINI_ELEMENT_LOG(e, ::gstmini::DebugLevel::Error, __VA_ARGS__)
+#define GSTMINI_WARNING_OBJECT(e, ...) \
+  GSTMINI_ELEMENT_LOG(e, ::gstmini::DebugLevel::Warning, __VA_ARGS__)
 #define GSTMINI_INFO_OBJECT(e, ...) GSTMINI_ELEMENT_LOG(e, ::gstmini::DebugLevel::Info, __VA_ARGS__)
-#define GSTMINI_DEBUG_OBJECT(e, ...) GSTMINI_ELEMENT_LOG(e, ::gstmini::DebugLevel::Debug, __VA_ARGS__)
+#define GSTMINI_DEBUG_OBJECT(e, ...) \
+  GSTMINI_ELEMENT_LOG(e, ::gstmini::DebugLevel::Debug, __VA_ARGS__)
 #define GSTMINI_LOG_OBJ(e, ...) GSTMINI_ELEMENT_LOG(e, ::gstmini::DebugLevel::Log, __VA_ARGS__)
-#define GSTMINI_TRACE_OBJECT(e, ...) GSTMINI_ELEMENT_LOG(e, ::gstmini::DebugLevel::Trace, __VA_ARGS__)
+#define GSTMINI_TRACE_OBJECT(e, ...) \
+  GSTMINI_ELEMENT_LOG(e, ::gstmini::DebugLevel::Trace, __VA_ARGS__)
 
 }  // namespace gstmini

@@ -12,7 +12,8 @@ std::uint32_t next_seqnum() {
 }
 }  // namespace
 
-Event::Event(EventType type, Data data) : type_(type), seqnum_(next_seqnum()), data_(std::move(data)) {}
+Event::Event(EventType type, Data data)
+    : type_(type), seqnum_(next_seqnum()), data_(std::move(data)) {}
 
 Event Event::stream_start(std::string stream_id) {
   return Event(EventType::StreamStart, std::move(stream_id));
@@ -42,14 +43,22 @@ bool Event::is_sticky() const {
 
 const char* to_string(EventType type) {
   switch (type) {
-    case EventType::StreamStart: return "stream-start";
-    case EventType::Segment: return "segment";
-    case EventType::Gap: return "gap";
-    case EventType::Eos: return "eos";
-    case EventType::FlushStart: return "flush-start";
-    case EventType::FlushStop: return "flush-stop";
-    case EventType::CustomDownstream: return "custom-downstream";
-    case EventType::CustomUpstream: return "custom-upstream";
+    case EventType::StreamStart:
+      return "stream-start";
+    case EventType::Segment:
+      return "segment";
+    case EventType::Gap:
+      return "gap";
+    case EventType::Eos:
+      return "eos";
+    case EventType::FlushStart:
+      return "flush-start";
+    case EventType::FlushStop:
+      return "flush-stop";
+    case EventType::CustomDownstream:
+      return "custom-downstream";
+    case EventType::CustomUpstream:
+      return "custom-upstream";
   }
   return "?";
 }

@@ -4,20 +4,28 @@ namespace gstmini {
 
 const char* to_string(FlowReturn ret) {
   switch (ret) {
-    case FlowReturn::Ok: return "ok";
-    case FlowReturn::NotLinked: return "not-linked";
-    case FlowReturn::Flushing: return "flushing";
-    case FlowReturn::Eos: return "eos";
-    case FlowReturn::NotNegotiated: return "not-negotiated";
-    case FlowReturn::Error: return "error";
-    case FlowReturn::NotSupported: return "not-supported";
+    case FlowReturn::Ok:
+      return "ok";
+    case FlowReturn::NotLinked:
+      return "not-linked";
+    case FlowReturn::Flushing:
+      return "flushing";
+    case FlowReturn::Eos:
+      return "eos";
+    case FlowReturn::NotNegotiated:
+      return "not-negotiated";
+    case FlowReturn::Error:
+      return "error";
+    case FlowReturn::NotSupported:
+      return "not-supported";
   }
   return "unknown";
 }
 
 void FlowCombiner::add(FlowReturn ret) {
   any_ = true;
-  bool decisive = ret == FlowReturn::Flushing || static_cast<int>(ret) < static_cast<int>(FlowReturn::Eos);
+  bool decisive =
+      ret == FlowReturn::Flushing || static_cast<int>(ret) < static_cast<int>(FlowReturn::Eos);
   if (decisive && decisive_ == FlowReturn::Ok) decisive_ = ret;
   all_eos_ = all_eos_ && ret == FlowReturn::Eos;
   all_not_linked_ = all_not_linked_ && ret == FlowReturn::NotLinked;

@@ -4,8 +4,8 @@
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
-#include <unistd.h>
 #include <sys/syscall.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -89,7 +89,8 @@ bool debug_set_threshold_from_string(const std::string& spec, std::string* error
   std::size_t pos = 0;
   while (pos <= spec.size()) {
     std::size_t comma = spec.find(',', pos);
-    std::string item = trim(spec.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos));
+    std::string item =
+        trim(spec.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos));
     pos = comma == std::string::npos ? spec.size() + 1 : comma + 1;
     if (item.empty()) continue;
     std::size_t colon = item.rfind(':');
@@ -133,7 +134,8 @@ void debug_init_from_env() {
 }
 
 const char* to_string(DebugLevel level) {
-  static const char* const kNames[] = {"NONE", "ERROR", "WARN", "FIXME", "INFO", "DEBUG", "LOG", "TRACE"};
+  static const char* const kNames[] = {"NONE", "ERROR", "WARN", "FIXME",
+                                       "INFO", "DEBUG", "LOG",  "TRACE"};
   int i = static_cast<int>(level);
   return i >= 0 && i < 8 ? kNames[i] : "LEVEL";
 }
@@ -142,10 +144,11 @@ void debug_log(const DebugCategory& category, DebugLevel level, std::string_view
                std::string_view message) {
   Registry& r = registry();
   auto elapsed = std::chrono::steady_clock::now() - r.start;
-  auto ns = static_cast<ClockTime>(std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count());
+  auto ns =
+      static_cast<ClockTime>(std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count());
   static thread_local long tid = syscall(SYS_gettid);
-  static const char* const kColors[] = {"", "\033[31;1m", "\033[33;1m", "\033[35m",
-                                        "\033[32;1m", "\033[36m", "\033[37m", "\033[37;2m"};
+  static const char* const kColors[] = {"",           "\033[31;1m", "\033[33;1m", "\033[35m",
+                                        "\033[32;1m", "\033[36m",   "\033[37m",   "\033[37;2m"};
   int i = static_cast<int>(level);
   const char* color = r.color && i > 0 && i < 8 ? kColors[i] : "";
   const char* reset = *color ? "\033[0m" : "";

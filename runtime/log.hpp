@@ -27,9 +27,15 @@ class DebugCategory {
   DebugCategory(std::string name, std::string description);
   const std::string& name() const { return name_; }
   const std::string& description() const { return description_; }
-  DebugLevel threshold() const { return static_cast<DebugLevel>(threshold_.load(std::memory_order_relaxed)); }
-  void set_threshold(DebugLevel level) { threshold_.store(static_cast<int>(level), std::memory_order_relaxed); }
-  bool enabled(DebugLevel level) const { return static_cast<int>(level) <= threshold_.load(std::memory_order_relaxed); }
+  DebugLevel threshold() const {
+    return static_cast<DebugLevel>(threshold_.load(std::memory_order_relaxed));
+  }
+  void set_threshold(DebugLevel level) {
+    threshold_.store(static_cast<int>(level), std::memory_order_relaxed);
+  }
+  bool enabled(DebugLevel level) const {
+    return static_cast<int>(level) <= threshold_.load(std::memory_order_relaxed);
+  }
 
  private:
   std::string name_;
@@ -54,8 +60,8 @@ void debug_log(const DebugCategory& category, DebugLevel level, std::string_view
 }  // namespace gstmini
 
 // GST_CAT_LEVEL_LOG_OBJECT: `obj` is a string like "sink0" or "src0:src".
-#define GSTMINI_LOG_OBJECT(cat, level, obj, ...)                              \
-  do {                                                                        \
-    if ((cat).enabled(level))                                                 \
+#define GSTMINI_LOG_OBJECT(cat, level, obj, ...)                               \
+  do {                                                                         \
+    if ((cat).enabled(level))                                                  \
       ::gstmini::debug_log((cat), (level), (obj), ::fmt::format(__VA_ARGS__)); \
   } while (0)

@@ -54,19 +54,32 @@ Message Message::element(std::string source, Structure structure) {
 
 const char* to_string(MessageType type) {
   switch (type) {
-    case MessageType::Eos: return "eos";
-    case MessageType::Error: return "error";
-    case MessageType::Warning: return "warning";
-    case MessageType::Info: return "info";
-    case MessageType::StateChanged: return "state-changed";
-    case MessageType::NewClock: return "new-clock";
-    case MessageType::Application: return "application";
-    case MessageType::Element: return "element";
-    case MessageType::Latency: return "latency";
-    case MessageType::AsyncStart: return "async-start";
-    case MessageType::AsyncDone: return "async-done";
-    case MessageType::StreamStart: return "stream-start";
-    default: return "unknown";
+    case MessageType::Eos:
+      return "eos";
+    case MessageType::Error:
+      return "error";
+    case MessageType::Warning:
+      return "warning";
+    case MessageType::Info:
+      return "info";
+    case MessageType::StateChanged:
+      return "state-changed";
+    case MessageType::NewClock:
+      return "new-clock";
+    case MessageType::Application:
+      return "application";
+    case MessageType::Element:
+      return "element";
+    case MessageType::Latency:
+      return "latency";
+    case MessageType::AsyncStart:
+      return "async-start";
+    case MessageType::AsyncDone:
+      return "async-done";
+    case MessageType::StreamStart:
+      return "stream-start";
+    default:
+      return "unknown";
   }
 }
 
@@ -89,7 +102,8 @@ std::string describe(const Message& m) {
     case MessageType::Application:
       return std::string(to_string(m.type)) + " message from " + m.source + ": " +
              to_string(m.structure);
-    default: return std::string(to_string(m.type)) + " from " + m.source;
+    default:
+      return std::string(to_string(m.type)) + " from " + m.source;
   }
 }
 

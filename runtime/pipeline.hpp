@@ -7,7 +7,8 @@
 //   pipeline.link(src, sink);
 //   pipeline.set_state(gstmini::State::Playing);
 //   auto msg = pipeline.bus().timed_pop_filtered(gstmini::kClockTimeNone,
-//                                                gstmini::MessageType::Eos | gstmini::MessageType::Error);
+//                                                gstmini::MessageType::Eos |
+//                                                gstmini::MessageType::Error);
 //   pipeline.set_state(gstmini::State::Null);
 //
 // Behind the handle each element runs in its own actor and the pipeline actor
@@ -56,7 +57,8 @@ class PipelineImpl;
 
 class Pipeline {
  public:
-  explicit Pipeline(std::string name = "pipeline0", PipelineOptions options = PipelineOptions::from_env());
+  explicit Pipeline(std::string name = "pipeline0",
+                    PipelineOptions options = PipelineOptions::from_env());
   ~Pipeline();
   Pipeline(const Pipeline&) = delete;
   Pipeline& operator=(const Pipeline&) = delete;

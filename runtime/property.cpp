@@ -1,8 +1,8 @@
 #include "runtime/property.hpp"
 
+#include <strings.h>
 #include <cerrno>
 #include <cstdlib>
-#include <strings.h>
 #include <utility>
 
 namespace gstmini {
@@ -23,14 +23,17 @@ PropertySpec PropertySpec::real(std::string name, double def, double min, double
   return {std::move(name), PropertyType::Double, def, min, max, std::move(blurb), true, {}};
 }
 PropertySpec PropertySpec::string(std::string name, std::string def, std::string blurb) {
-  return {std::move(name), PropertyType::String, std::move(def), {}, {}, std::move(blurb), true, {}};
+  return {
+      std::move(name), PropertyType::String, std::move(def), {}, {}, std::move(blurb), true, {}};
 }
 PropertySpec PropertySpec::fraction(std::string name, std::string def, std::string blurb) {
-  return {std::move(name), PropertyType::Fraction, std::move(def), {}, {}, std::move(blurb), true, {}};
+  return {
+      std::move(name), PropertyType::Fraction, std::move(def), {}, {}, std::move(blurb), true, {}};
 }
 PropertySpec PropertySpec::enumeration(std::string name, std::int64_t def,
                                        std::vector<EnumValue> values, std::string blurb) {
-  return {std::move(name), PropertyType::Enum, def, {}, {}, std::move(blurb), true, std::move(values)};
+  return {std::move(name),  PropertyType::Enum, def, {}, {}, std::move(blurb), true,
+          std::move(values)};
 }
 PropertySpec PropertySpec::read_only() && {
   writable = false;
@@ -39,13 +42,20 @@ PropertySpec PropertySpec::read_only() && {
 
 const char* to_string(PropertyType type) {
   switch (type) {
-    case PropertyType::Bool: return "Boolean";
-    case PropertyType::Int: return "Integer64";
-    case PropertyType::UInt64: return "Unsigned Integer64";
-    case PropertyType::Double: return "Double";
-    case PropertyType::String: return "String";
-    case PropertyType::Enum: return "Enum";
-    case PropertyType::Fraction: return "Fraction";
+    case PropertyType::Bool:
+      return "Boolean";
+    case PropertyType::Int:
+      return "Integer64";
+    case PropertyType::UInt64:
+      return "Unsigned Integer64";
+    case PropertyType::Double:
+      return "Double";
+    case PropertyType::String:
+      return "String";
+    case PropertyType::Enum:
+      return "Enum";
+    case PropertyType::Fraction:
+      return "Fraction";
   }
   return "?";
 }
@@ -71,8 +81,10 @@ std::string expectation(const PropertySpec& spec) {
         text += " " + e.nick + "(" + std::to_string(e.value) + ")";
       return text;
     }
-    case PropertyType::Fraction: return "a fraction num/den with den > 0";
-    default: return to_string(spec.type);
+    case PropertyType::Fraction:
+      return "a fraction num/den with den > 0";
+    default:
+      return to_string(spec.type);
   }
 }
 
@@ -117,23 +129,29 @@ Value coerce(const PropertySpec& spec, const Value& value, const std::string& ow
     }
     case PropertyType::Double: {
       double d;
-      if (auto p = std::get_if<double>(&value)) d = *p;
-      else if (auto i = std::get_if<std::int64_t>(&value)) d = static_cast<double>(*i);
-      else if (auto u = std::get_if<std::uint64_t>(&value)) d = static_cast<double>(*u);
-      else fail(spec, owner, got);
+      if (auto p = std::get_if<double>(&value))
+        d = *p;
+      else if (auto i = std::get_if<std::int64_t>(&value))
+        d = static_cast<double>(*i);
+      else if (auto u = std::get_if<std::uint64_t>(&value))
+        d = static_cast<double>(*u);
+      else
+        fail(spec, owner, got);
       if (!in_range(spec, d)) fail(spec, owner, got);
       return d;
     }
     case PropertyType::Int:
     case PropertyType::Enum: {
       std::int64_t i;
-      if (auto p = std::get_if<std::int64_t>(&value)) i = *p;
+      if (auto p = std::get_if<std::int64_t>(&value))
+        i = *p;
       else if (auto u = std::get_if<std::uint64_t>(&value);
                u && *u <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
         i = static_cast<std::int64_t>(*u);
       else if (auto s = std::get_if<std::string>(&value); s && spec.type == PropertyType::Enum)
         return parse_value(spec, *s, owner);
-      else fail(spec, owner, got);
+      else
+        fail(spec, owner, got);
       if (spec.type == PropertyType::Enum) {
         for (const auto& e : spec.enum_values)
           if (e.value == i) return i;
@@ -144,10 +162,12 @@ Value coerce(const PropertySpec& spec, const Value& value, const std::string& ow
     }
     case PropertyType::UInt64: {
       std::uint64_t u;
-      if (auto p = std::get_if<std::uint64_t>(&value)) u = *p;
+      if (auto p = std::get_if<std::uint64_t>(&value))
+        u = *p;
       else if (auto i = std::get_if<std::int64_t>(&value); i && *i >= 0)
         u = static_cast<std::uint64_t>(*i);
-      else fail(spec, owner, got);
+      else
+        fail(spec, owner, got);
       if (!in_range(spec, u)) fail(spec, owner, got);
       return u;
     }
@@ -167,8 +187,10 @@ Value parse_value(const PropertySpec& spec, const std::string& text, const std::
       for (const char* f : {"false", "no", "0", "off"})
         if (strcasecmp(s, f) == 0) return false;
       fail(spec, owner, got);
-    case PropertyType::String: return text;
-    case PropertyType::Fraction: return coerce(spec, text, owner);
+    case PropertyType::String:
+      return text;
+    case PropertyType::Fraction:
+      return coerce(spec, text, owner);
     case PropertyType::Double: {
       double d = std::strtod(s, &end);
       if (text.empty() || *end || errno) fail(spec, owner, got);

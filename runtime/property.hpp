@@ -103,11 +103,16 @@ bool parse_fraction(const std::string& text, Fraction* out);
 // C++ values to Value without surprises (a const char* must not become bool).
 template <class T>
 Value to_value(T v) {
-  if constexpr (std::is_same_v<T, bool>) return Value(v);
-  else if constexpr (std::is_integral_v<T> && std::is_signed_v<T>) return Value(static_cast<std::int64_t>(v));
-  else if constexpr (std::is_integral_v<T>) return Value(static_cast<std::uint64_t>(v));
-  else if constexpr (std::is_floating_point_v<T>) return Value(static_cast<double>(v));
-  else return Value(std::string(v));
+  if constexpr (std::is_same_v<T, bool>)
+    return Value(v);
+  else if constexpr (std::is_integral_v<T> && std::is_signed_v<T>)
+    return Value(static_cast<std::int64_t>(v));
+  else if constexpr (std::is_integral_v<T>)
+    return Value(static_cast<std::uint64_t>(v));
+  else if constexpr (std::is_floating_point_v<T>)
+    return Value(static_cast<double>(v));
+  else
+    return Value(std::string(v));
 }
 
 }  // namespace gstmini

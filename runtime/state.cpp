@@ -10,22 +10,29 @@ State next_state(State current, State target) {
 
 StateChange transition(State from, State to) {
   switch (from) {
-    case State::Null: return StateChange::NullToReady;
-    case State::Ready: return to == State::Paused ? StateChange::ReadyToPaused : StateChange::ReadyToNull;
+    case State::Null:
+      return StateChange::NullToReady;
+    case State::Ready:
+      return to == State::Paused ? StateChange::ReadyToPaused : StateChange::ReadyToNull;
     case State::Paused:
       return to == State::Playing ? StateChange::PausedToPlaying : StateChange::PausedToReady;
-    default: return StateChange::PlayingToPaused;
+    default:
+      return StateChange::PlayingToPaused;
   }
 }
 
 State transition_from(StateChange change) {
   switch (change) {
-    case StateChange::NullToReady: return State::Null;
+    case StateChange::NullToReady:
+      return State::Null;
     case StateChange::ReadyToPaused:
-    case StateChange::ReadyToNull: return State::Ready;
+    case StateChange::ReadyToNull:
+      return State::Ready;
     case StateChange::PausedToPlaying:
-    case StateChange::PausedToReady: return State::Paused;
-    case StateChange::PlayingToPaused: return State::Playing;
+    case StateChange::PausedToReady:
+      return State::Paused;
+    case StateChange::PlayingToPaused:
+      return State::Playing;
   }
   return State::VoidPending;
 }
@@ -33,44 +40,63 @@ State transition_from(StateChange change) {
 State transition_to(StateChange change) {
   switch (change) {
     case StateChange::NullToReady:
-    case StateChange::PausedToReady: return State::Ready;
+    case StateChange::PausedToReady:
+      return State::Ready;
     case StateChange::ReadyToPaused:
-    case StateChange::PlayingToPaused: return State::Paused;
-    case StateChange::PausedToPlaying: return State::Playing;
-    case StateChange::ReadyToNull: return State::Null;
+    case StateChange::PlayingToPaused:
+      return State::Paused;
+    case StateChange::PausedToPlaying:
+      return State::Playing;
+    case StateChange::ReadyToNull:
+      return State::Null;
   }
   return State::VoidPending;
 }
 
 const char* to_string(State state) {
   switch (state) {
-    case State::VoidPending: return "VOID_PENDING";
-    case State::Null: return "NULL";
-    case State::Ready: return "READY";
-    case State::Paused: return "PAUSED";
-    case State::Playing: return "PLAYING";
+    case State::VoidPending:
+      return "VOID_PENDING";
+    case State::Null:
+      return "NULL";
+    case State::Ready:
+      return "READY";
+    case State::Paused:
+      return "PAUSED";
+    case State::Playing:
+      return "PLAYING";
   }
   return "?";
 }
 
 const char* to_string(StateChange change) {
   switch (change) {
-    case StateChange::NullToReady: return "NULL_TO_READY";
-    case StateChange::ReadyToPaused: return "READY_TO_PAUSED";
-    case StateChange::PausedToPlaying: return "PAUSED_TO_PLAYING";
-    case StateChange::PlayingToPaused: return "PLAYING_TO_PAUSED";
-    case StateChange::PausedToReady: return "PAUSED_TO_READY";
-    case StateChange::ReadyToNull: return "READY_TO_NULL";
+    case StateChange::NullToReady:
+      return "NULL_TO_READY";
+    case StateChange::ReadyToPaused:
+      return "READY_TO_PAUSED";
+    case StateChange::PausedToPlaying:
+      return "PAUSED_TO_PLAYING";
+    case StateChange::PlayingToPaused:
+      return "PLAYING_TO_PAUSED";
+    case StateChange::PausedToReady:
+      return "PAUSED_TO_READY";
+    case StateChange::ReadyToNull:
+      return "READY_TO_NULL";
   }
   return "?";
 }
 
 const char* to_string(StateChangeReturn ret) {
   switch (ret) {
-    case StateChangeReturn::Failure: return "FAILURE";
-    case StateChangeReturn::Success: return "SUCCESS";
-    case StateChangeReturn::Async: return "ASYNC";
-    case StateChangeReturn::NoPreroll: return "NO_PREROLL";
+    case StateChangeReturn::Failure:
+      return "FAILURE";
+    case StateChangeReturn::Success:
+      return "SUCCESS";
+    case StateChangeReturn::Async:
+      return "ASYNC";
+    case StateChangeReturn::NoPreroll:
+      return "NO_PREROLL";
   }
   return "?";
 }

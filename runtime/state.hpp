@@ -26,8 +26,8 @@ StateChange transition(State from, State to);  // from and to must be neighbours
 State transition_from(StateChange change);
 State transition_to(StateChange change);
 
-const char* to_string(State state);               // "NULL", "READY", "PAUSED", "PLAYING"
-const char* to_string(StateChange change);        // "READY_TO_PAUSED"
-const char* to_string(StateChangeReturn ret);     // "SUCCESS", "ASYNC", ...
+const char* to_string(State state);            // "NULL", "READY", "PAUSED", "PLAYING"
+const char* to_string(StateChange change);     // "READY_TO_PAUSED"
+const char* to_string(StateChangeReturn ret);  // "SUCCESS", "ASYNC", ...
 
 }  // namespace gstmini

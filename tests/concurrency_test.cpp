@@ -64,7 +64,8 @@ TEST_CASE("wake-ups scheduled from several threads all fire on the system clock"
   CHECK(all_fired.wait_for(lock, std::chrono::seconds(10), [&] { return fired == 200; }));
 }
 
-TEST_CASE("a test clock advanced by one thread fires wake-ups another thread waits for", "[tsan][clock]") {
+TEST_CASE("a test clock advanced by one thread fires wake-ups another thread waits for",
+          "[tsan][clock]") {
   TestClock clock;
   std::atomic<int> fired{0};
   std::thread scheduler([&] {

@@ -48,7 +48,8 @@ TEST_CASE("an exception thrown in chain becomes an ERROR naming the element", "[
   SUCCEED("pipeline torn down");
 }
 
-TEST_CASE("an element refusing a state change fails the change and NULL still works", "[error][state]") {
+TEST_CASE("an element refusing a state change fails the change and NULL still works",
+          "[error][state]") {
   Pipeline pipeline("p");
   auto src = make_element("fakesrc", "src");
   auto sink = test::make<RefusingSink>("sink");
@@ -71,11 +72,13 @@ TEST_CASE("adding and linking mistakes are refused with a clear error", "[error]
   CHECK_THROWS_WITH(pipeline.add(make_element("fakesink", "sink")),
                     "name \"sink\" is not unique in pipeline p");
   CHECK_THROWS_WITH(pipeline.link(sink, src), "could not link sink to src: sink has no src pad");
-  CHECK_THROWS_WITH(pipeline.link(src, other), "could not link src to other: other is not in pipeline p");
+  CHECK_THROWS_WITH(pipeline.link(src, other),
+                    "could not link src to other: other is not in pipeline p");
   CHECK_THROWS_WITH(pipeline.link_pads(src, "src", sink, "nope"),
                     "could not link src:src to sink:nope: no pad \"nope\" on sink");
   pipeline.link(src, sink);
   pipeline.add(other);
-  CHECK_THROWS_WITH(pipeline.link(src, other), "could not link src to other: all src pads of src are linked");
+  CHECK_THROWS_WITH(pipeline.link(src, other),
+                    "could not link src to other: all src pads of src are linked");
   CHECK_THROWS_WITH(make_element("nosuchelement"), "no element \"nosuchelement\"");
 }

@@ -10,7 +10,9 @@ namespace {
 struct FailingSink : FakeSink {
   using FakeSink::FakeSink;
   int seen = 0;
-  FlowReturn render(const Buffer&) override { return ++seen == 3 ? FlowReturn::Error : FlowReturn::Ok; }
+  FlowReturn render(const Buffer&) override {
+    return ++seen == 3 ? FlowReturn::Error : FlowReturn::Ok;
+  }
 };
 }  // namespace
 

@@ -41,7 +41,8 @@ struct Fixture {
 
 }  // namespace
 
-TEST_CASE("with window 1 the source creates the next buffer only after the sink answered", "[flow][window]") {
+TEST_CASE("with window 1 the source creates the next buffer only after the sink answered",
+          "[flow][window]") {
   Fixture f;
   auto pipeline = f.start(1, false);
   CHECK(test::rendered_count(*f.rendered) == 1);

@@ -15,17 +15,21 @@ TEST_CASE("properties start at their defaults and read back what was set", "[pro
   CHECK(src->get<bool>("is-live"));
 }
 
-TEST_CASE("a wrong property name, type, range or text is refused with what was expected", "[property]") {
+TEST_CASE("a wrong property name, type, range or text is refused with what was expected",
+          "[property]") {
   auto src = make_element("fakesrc", "src");
   CHECK_THROWS_WITH(src->set("num-bufers", 1), "no property 'num-bufers' in element src");
-  CHECK_THROWS_WITH(src->set("num-buffers", -5),
-                    "property 'num-buffers' of src expects Integer64 in [-1, 2147483647], got int64 -5");
-  CHECK_THROWS_WITH(src->set_property_from_string("num-buffers", "ten"),
-                    "property 'num-buffers' of src expects Integer64 in [-1, 2147483647], got 'ten'");
+  CHECK_THROWS_WITH(
+      src->set("num-buffers", -5),
+      "property 'num-buffers' of src expects Integer64 in [-1, 2147483647], got int64 -5");
+  CHECK_THROWS_WITH(
+      src->set_property_from_string("num-buffers", "ten"),
+      "property 'num-buffers' of src expects Integer64 in [-1, 2147483647], got 'ten'");
   CHECK_THROWS_WITH(src->set("is-live", "true"),
                     "property 'is-live' of src expects Boolean, got string true");
-  CHECK_THROWS_WITH(src->set_property_from_string("sizetype", "huge"),
-                    "property 'sizetype' of src expects one of empty(1) fixed(2) random(3), got 'huge'");
+  CHECK_THROWS_WITH(
+      src->set_property_from_string("sizetype", "huge"),
+      "property 'sizetype' of src expects one of empty(1) fixed(2) random(3), got 'huge'");
   auto sink = make_element("fakesink", "sink");
   CHECK_THROWS_WITH(sink->set("rendered", 3), "property 'rendered' of sink is read-only");
   CHECK(src->get<std::int64_t>("num-buffers") == -1);  // nothing changed

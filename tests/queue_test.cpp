@@ -7,7 +7,8 @@
 
 using namespace gstmini;
 
-TEST_CASE("a queue lets a fast source run ahead of a stuck sink by at most max-size-buffers", "[queue]") {
+TEST_CASE("a queue lets a fast source run ahead of a stuck sink by at most max-size-buffers",
+          "[queue]") {
   auto clock = std::make_shared<TestClock>();
   PipelineOptions options;
   options.clock = clock;

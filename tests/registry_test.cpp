@@ -11,7 +11,11 @@ namespace {
 // An application's own element: a sink that counts bytes.
 struct ByteCounter : Sink {
   static const ElementClass& element_class() {
-    static const ElementClass klass{"bytecounter", "Byte Counter", "Sink", "Counts bytes", "test",
+    static const ElementClass klass{"bytecounter",
+                                    "Byte Counter",
+                                    "Sink",
+                                    "Counts bytes",
+                                    "test",
                                     {{"sink", PadDirection::Sink, PadPresence::Always, "ANY"}},
                                     Sink::base_properties(false)};
     return klass;

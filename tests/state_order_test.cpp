@@ -64,16 +64,18 @@ TEST_CASE("state changes walk every step, sinks first then upstream", "[state]")
   State state = State::VoidPending;
   REQUIRE(pipeline.get_state(&state, nullptr, 5 * kSecond) == StateChangeReturn::Success);
   REQUIRE(state == State::Playing);
-  CHECK(take_log() == std::vector<std::string>{
-                          "sink NULL_TO_READY", "mid NULL_TO_READY", "src NULL_TO_READY",
-                          "sink READY_TO_PAUSED", "mid READY_TO_PAUSED", "src READY_TO_PAUSED",
-                          "sink PAUSED_TO_PLAYING", "mid PAUSED_TO_PLAYING", "src PAUSED_TO_PLAYING"});
+  CHECK(take_log() == std::vector<std::string>{"sink NULL_TO_READY", "mid NULL_TO_READY",
+                                               "src NULL_TO_READY", "sink READY_TO_PAUSED",
+                                               "mid READY_TO_PAUSED", "src READY_TO_PAUSED",
+                                               "sink PAUSED_TO_PLAYING", "mid PAUSED_TO_PLAYING",
+                                               "src PAUSED_TO_PLAYING"});
 
   REQUIRE(pipeline.set_state(State::Null) == StateChangeReturn::Success);
-  CHECK(take_log() == std::vector<std::string>{
-                          "sink PLAYING_TO_PAUSED", "mid PLAYING_TO_PAUSED", "src PLAYING_TO_PAUSED",
-                          "sink PAUSED_TO_READY", "mid PAUSED_TO_READY", "src PAUSED_TO_READY",
-                          "sink READY_TO_NULL", "mid READY_TO_NULL", "src READY_TO_NULL"});
+  CHECK(take_log() == std::vector<std::string>{"sink PLAYING_TO_PAUSED", "mid PLAYING_TO_PAUSED",
+                                               "src PLAYING_TO_PAUSED", "sink PAUSED_TO_READY",
+                                               "mid PAUSED_TO_READY", "src PAUSED_TO_READY",
+                                               "sink READY_TO_NULL", "mid READY_TO_NULL",
+                                               "src READY_TO_NULL"});
   CHECK(pipeline.current_state() == State::Null);
 }
 
@@ -89,23 +91,29 @@ TEST_CASE("the bus reports each pipeline state change in order", "[state]") {
   std::vector<std::pair<State, State>> changes;
   bool async_done = false;
   while (changes.size() < 3) {
-    auto msg = pipeline.bus().timed_pop_filtered(5 * kSecond, MessageType::StateChanged | MessageType::AsyncDone);
+    auto msg = pipeline.bus().timed_pop_filtered(
+        5 * kSecond, MessageType::StateChanged | MessageType::AsyncDone);
     REQUIRE(msg);
-    if (msg->type == MessageType::AsyncDone) async_done = true;
-    else changes.emplace_back(msg->old_state, msg->new_state);
+    if (msg->type == MessageType::AsyncDone)
+      async_done = true;
+    else
+      changes.emplace_back(msg->old_state, msg->new_state);
   }
-  CHECK(changes == std::vector<std::pair<State, State>>{
-                       {State::Null, State::Ready}, {State::Ready, State::Paused}, {State::Paused, State::Playing}});
+  CHECK(changes == std::vector<std::pair<State, State>>{{State::Null, State::Ready},
+                                                        {State::Ready, State::Paused},
+                                                        {State::Paused, State::Playing}});
   CHECK(async_done);
 }
 
-TEST_CASE("a non-live pipeline prerolls: PAUSED is ASYNC until the sink holds a buffer", "[state][preroll]") {
+TEST_CASE("a non-live pipeline prerolls: PAUSED is ASYNC until the sink holds a buffer",
+          "[state][preroll]") {
   Pipeline pipeline("p");
   auto src = make_element("fakesrc", "src");
   auto sink = std::make_shared<FakeSink>("sink");
   auto rendered = test::record_renders(*sink);
   test::Watched<int> prerolled;
-  sink->set_preroll_handoff([&](const Buffer&, const FakeSink&) { prerolled.update([](int& n) { ++n; }); });
+  sink->set_preroll_handoff(
+      [&](const Buffer&, const FakeSink&) { prerolled.update([](int& n) { ++n; }); });
   pipeline.add_many(src, sink);
   pipeline.link(src, sink);
 
@@ -118,7 +126,8 @@ TEST_CASE("a non-live pipeline prerolls: PAUSED is ASYNC until the sink holds a 
   pipeline.set_state(State::Null);
 }
 
-TEST_CASE("a live source answers NO_PREROLL and the pipeline does not wait for preroll", "[state][live]") {
+TEST_CASE("a live source answers NO_PREROLL and the pipeline does not wait for preroll",
+          "[state][live]") {
   Pipeline pipeline("p");
   auto src = make_element("livesrc", "src");
   auto sink = make_element("fakesink", "sink");

@@ -49,7 +49,7 @@ TEST_CASE("a synced sink renders a buffer only when the clock reaches its runnin
   const ClockTime base = s.pipeline->base_time();
   CHECK(base == 1000 * kSecond);
   CHECK(s.clock->next_pending_time() == base + kSecond);  // buffer 1, pts 1 s
-  CHECK(test::rendered_count(*s.rendered) == 1);           // buffer 0, pts 0, at once
+  CHECK(test::rendered_count(*s.rendered) == 1);          // buffer 0, pts 0, at once
 
   s.clock->set_time(base + kSecond - 1);  // 1 ns early: nothing fires
   CHECK(s.clock->pending_count() == 1);
