@@ -89,3 +89,44 @@ TEST_CASE("combining flows follows GstFlowCombiner", "[flow]") {
   CHECK_FALSE(is_fatal(FlowReturn::Eos));
   CHECK(std::string(to_string(FlowReturn::NotNegotiated)) == "not-negotiated");
 }
+
+TEST_CASE("with window N a downstream EOS comes back with a later push and stops the source",
+          "[flow][window]") {
+  PipelineOptions options;
+  options.window = 8;
+  Pipeline pipeline("p", options);
+  auto src = test::make<test::CountingSrc>("src");
+  auto sink = test::make<FakeSink>("sink");
+  sink->set("num-buffers", 5);
+  pipeline.add_many(src, sink);
+  pipeline.link(src, sink);
+  pipeline.set_state(State::Playing);
+  auto msg = test::wait_eos_or_error(pipeline);
+  REQUIRE(msg);
+  CHECK(msg->type == MessageType::Eos);
+  pipeline.set_state(State::Null);
+  CHECK(sink->get<std::uint64_t>("rendered") == 5);
+  // Buffer 5 got EOS; at most a window of buffers was already on its way.
+  CHECK(src->created.get() >= 6);
+  CHECK(src->created.get() <= 6 + 8);
+}
+
+TEST_CASE("buffer lists carry many buffers in one push", "[flow][list]") {
+  Pipeline pipeline("p");
+  auto src = make_element("fakesrc", "src");
+  auto sink = test::make<FakeSink>("sink");
+  auto rendered = test::record_renders(*sink);
+  src->set("num-buffers", 95);
+  src->set("buffers-per-list", 10);
+  pipeline.add_many(src, sink);
+  pipeline.link(src, sink);
+  pipeline.set_state(State::Playing);
+  auto msg = test::wait_eos_or_error(pipeline);
+  REQUIRE(msg);
+  CHECK(msg->type == MessageType::Eos);
+  CHECK(sink->get<std::uint64_t>("rendered") == 95);
+  auto buffers = rendered->get().buffers;
+  REQUIRE(buffers.size() == 95);
+  CHECK(buffers.front().has_flag(BufferFlags::Discont));
+  CHECK(buffers.back().offset == 94);
+}

@@ -1,0 +1,73 @@
+// livesrc captures on the pipeline clock like a camera: one frame per
+// period, stamped with its capture running time; missed periods are dropped.
+#include <catch2/catch.hpp>
+
+#include "test_util.hpp"
+
+using namespace gstmini;
+
+namespace {
+struct LiveSetup {
+  std::shared_ptr<TestClock> clock = std::make_shared<TestClock>();
+  std::unique_ptr<Pipeline> pipeline;
+  ElementPtr src = make_element("livesrc", "cam");
+  std::shared_ptr<FakeSink> sink = test::make<FakeSink>("sink");
+  std::shared_ptr<test::Watched<test::Rendered>> rendered = test::record_renders(*sink);
+
+  LiveSetup() {
+    PipelineOptions options;
+    options.clock = clock;
+    pipeline = std::make_unique<Pipeline>("p", options);
+    src->set("framerate", "10/1");
+    src->set("frame-size", 16);
+    pipeline->add_many(src, sink);
+    pipeline->link(src, sink);
+  }
+  bool rendered_n(std::size_t n) {
+    return rendered->wait_until([n](const test::Rendered& r) { return r.buffers.size() >= n; });
+  }
+};
+}  // namespace
+
+TEST_CASE("a live source produces nothing until PLAYING", "[livesrc]") {
+  LiveSetup s;
+  CHECK(s.pipeline->set_state(State::Paused) == StateChangeReturn::NoPreroll);
+  CHECK(s.clock->pending_count() == 0);
+  CHECK(test::rendered_count(*s.rendered) == 0);
+}
+
+TEST_CASE("a live source captures one frame per period on the clock", "[livesrc]") {
+  LiveSetup s;
+  s.pipeline->set_state(State::Playing);
+  REQUIRE(s.rendered_n(1));               // frame 0 at running time 0
+  REQUIRE(s.clock->wait_for_pending(1));  // waiting to capture frame 1
+  const ClockTime base = s.pipeline->base_time();
+  CHECK(s.clock->next_pending_time() == base + 100 * kMillisecond);
+  s.clock->set_time(base + 100 * kMillisecond);
+  REQUIRE(s.rendered_n(2));
+  Buffer frame = s.rendered->get().buffers[1];
+  CHECK(frame.pts == 100 * kMillisecond);
+  CHECK(frame.duration == 100 * kMillisecond);
+  CHECK(frame.offset == 1);
+  CHECK(frame.size() == 16);
+  CHECK(frame.has_flag(BufferFlags::Live));
+  CHECK_FALSE(frame.has_flag(BufferFlags::Discont));
+}
+
+TEST_CASE("frames whose period passed while the source was late are dropped and counted",
+          "[livesrc]") {
+  LiveSetup s;
+  s.pipeline->set_state(State::Playing);
+  REQUIRE(s.rendered_n(1));
+  REQUIRE(s.clock->wait_for_pending(1));
+  const ClockTime base = s.pipeline->base_time();
+  s.clock->set_time(base + 550 * kMillisecond);  // frames 1..4 are gone
+  REQUIRE(s.rendered_n(2));
+  Buffer frame = s.rendered->get().buffers[1];
+  CHECK(frame.pts == 550 * kMillisecond);  // stamped when captured
+  CHECK(frame.offset == 5);
+  CHECK(frame.has_flag(BufferFlags::Discont));
+  CHECK(s.src->get<std::uint64_t>("frames-dropped") == 4);
+  REQUIRE(s.clock->wait_for_pending(1));
+  CHECK(s.clock->next_pending_time() == base + 600 * kMillisecond);
+}
