@@ -28,7 +28,13 @@ const ElementClass& FakeSink::element_class() {
   return klass;
 }
 
-FakeSink::FakeSink(std::string name) : Sink(element_class(), std::move(name)) {}
+FakeSink::FakeSink(std::string name)
+    : Sink(element_class(), std::move(name)), last_message_index_(stat_index("last-message")) {}
+
+void FakeSink::refresh_settings() {
+  if (settings_changed(&settings_seen_))
+    settings_ = Settings{get<bool>("silent"), get<bool>("dump"), get<std::int64_t>("num-buffers")};
+}
 
 void FakeSink::set_handoff(Handoff handoff) {
   std::lock_guard<std::mutex> lock(handoff_mutex_);
@@ -46,13 +52,14 @@ bool FakeSink::start() {
 }
 
 void FakeSink::report(const char* what, const Buffer& buffer) {
-  if (get<bool>("silent")) return;
+  refresh_settings();
+  if (settings_.silent) return;
   std::string message =
       std::string(what) + "   ******* (" + name() + ":sink) (" + std::to_string(buffer.size()) +
       " bytes, pts: " + (is_valid(buffer.pts) ? format_time(buffer.pts) : "none") +
       ", duration: " + (is_valid(buffer.duration) ? format_time(buffer.duration) : "none") +
       ", flags: " + flags_to_string(buffer.flags()) + ")";
-  set_stat("last-message", message);
+  set_stat(last_message_index_, message);
   GSTMINI_INFO_OBJECT(*this, "{}", message);
 }
 
@@ -64,11 +71,11 @@ FlowReturn FakeSink::preroll(const Buffer& buffer) {
 }
 
 FlowReturn FakeSink::render(const Buffer& buffer) {
-  auto limit = get<std::int64_t>("num-buffers");
-  if (limit >= 0 && accepted_ >= limit) return FlowReturn::Eos;
+  refresh_settings();
+  if (settings_.num_buffers >= 0 && accepted_ >= settings_.num_buffers) return FlowReturn::Eos;
   ++accepted_;
   report("chain", buffer);
-  if (get<bool>("dump") && buffer.size()) {
+  if (settings_.dump && buffer.size()) {
     for (std::size_t i = 0; i < buffer.size(); i += 16) {
       std::printf("%08zx: ", i);
       for (std::size_t j = i; j < i + 16 && j < buffer.size(); ++j)
@@ -82,10 +89,11 @@ FlowReturn FakeSink::render(const Buffer& buffer) {
 }
 
 void FakeSink::on_event(const Event& event) {
-  if (get<bool>("silent")) return;
+  refresh_settings();
+  if (settings_.silent) return;
   std::string message = std::string("event   ******* (") + name() +
                         ":sink) E (type: " + to_string(event.type()) + ")";
-  set_stat("last-message", message);
+  set_stat(last_message_index_, message);
   GSTMINI_INFO_OBJECT(*this, "{}", message);
 }
 

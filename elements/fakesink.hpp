@@ -37,6 +37,16 @@ class FakeSink : public Sink {
 
  private:
   void report(const char* what, const Buffer& buffer);
+  void refresh_settings();
+
+  struct Settings {
+    bool silent = true;
+    bool dump = false;
+    std::int64_t num_buffers = -1;
+  };
+  Settings settings_;
+  std::uint64_t settings_seen_ = 0;
+  std::size_t last_message_index_;
 
   std::mutex handoff_mutex_;
   Handoff handoff_;

@@ -35,20 +35,22 @@ bool Identity::start() {
 }
 
 FlowReturn Identity::transform_ip(Buffer& buffer) {
+  if (settings_changed(&settings_seen_))
+    settings_ = Settings{get<bool>("silent"), get<std::uint64_t>("sleep-time"),
+                         get<std::uint64_t>("cpu-work"), get<std::int64_t>("error-after")};
   ++seen_;
-  auto error_after = get<std::int64_t>("error-after");
-  if (error_after >= 0 && seen_ > error_after) {
+  if (settings_.error_after >= 0 && seen_ > settings_.error_after) {
     post_error("Failed after iterations as requested.");
     return FlowReturn::Error;
   }
-  if (auto sleep_us = get<std::uint64_t>("sleep-time"))
-    std::this_thread::sleep_for(std::chrono::microseconds(sleep_us));
-  if (auto work_us = get<std::uint64_t>("cpu-work")) {
-    auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(work_us);
+  if (settings_.sleep_us)
+    std::this_thread::sleep_for(std::chrono::microseconds(settings_.sleep_us));
+  if (settings_.work_us) {
+    auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(settings_.work_us);
     volatile std::uint64_t spin = 0;
     while (std::chrono::steady_clock::now() < until) spin = spin + 1;
   }
-  if (!get<bool>("silent"))
+  if (!settings_.silent)
     GSTMINI_INFO_OBJECT(*this, "chain   ******* ({}:sink) ({} bytes, pts: {})", name(),
                         buffer.size(), is_valid(buffer.pts) ? format_time(buffer.pts) : "none");
   return FlowReturn::Ok;

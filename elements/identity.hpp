@@ -17,6 +17,14 @@ class Identity : public Transform {
   bool start() override;
 
  private:
+  struct Settings {
+    bool silent = true;
+    std::uint64_t sleep_us = 0;
+    std::uint64_t work_us = 0;
+    std::int64_t error_after = -1;
+  };
+  Settings settings_;
+  std::uint64_t settings_seen_ = 0;
   std::int64_t seen_ = 0;
 };
 

@@ -19,7 +19,9 @@ const ElementClass& Queue::element_class() {
   return klass;
 }
 
-Queue::Queue(std::string name) : Transform(element_class(), std::move(name)) {}
+Queue::Queue(std::string name)
+    : Transform(element_class(), std::move(name)),
+      level_index_(stat_index("current-level-buffers")) {}
 
 std::uint32_t Queue::staging_capacity() const {
   auto max = get<std::uint64_t>("max-size-buffers");
@@ -27,7 +29,7 @@ std::uint32_t Queue::staging_capacity() const {
 }
 
 void Queue::staging_level_changed(std::size_t level) {
-  set_stat("current-level-buffers", static_cast<std::uint64_t>(level));
+  set_stat(level_index_, static_cast<std::uint64_t>(level));
 }
 
 }  // namespace gstmini

@@ -19,6 +19,9 @@ class Queue : public Transform {
 
   std::uint32_t staging_capacity() const override;
   void staging_level_changed(std::size_t level) override;
+
+ private:
+  std::size_t level_index_;
 };
 
 }  // namespace gstmini

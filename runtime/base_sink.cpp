@@ -22,6 +22,17 @@ std::vector<PropertySpec> Sink::base_properties(bool sync_default) {
   };
 }
 
+Sink::Sink(const ElementClass& klass, std::string name)
+    : Element(klass, std::move(name)),
+      rendered_index_(stat_index("rendered")),
+      dropped_index_(stat_index("dropped")) {}
+
+void Sink::refresh_settings() const {
+  if (!settings_changed(&settings_seen_)) return;
+  sync_ = get<bool>("sync");
+  max_lateness_ = get<std::int64_t>("max-lateness");
+}
+
 FlowReturn Sink::render_list(const BufferList& list) {
   for (const Buffer& buffer : list) {
     FlowReturn ret = render(buffer);
@@ -42,15 +53,16 @@ Sink::SyncPlan Sink::plan_sync(const Buffer& first) const {
   plan.running_time = segment_.to_running_time(clip_start);
   if (is_valid(clip_stop)) plan.running_stop = segment_.to_running_time(clip_stop);
   const ElementRuntime& rt = runtime();
-  if (!get<bool>("sync") || !rt.clock || !is_valid(rt.base_time) || !is_valid(plan.running_time))
-    return plan;
+  refresh_settings();
+  if (!sync_ || !rt.clock || !is_valid(rt.base_time) || !is_valid(plan.running_time)) return plan;
   plan.wait = true;
   plan.clock_time = rt.base_time + plan.running_time;
   return plan;
 }
 
 bool Sink::too_late(const SyncPlan& plan, ClockTimeDiff jitter) const {
-  auto max_lateness = get<std::int64_t>("max-lateness");
+  refresh_settings();
+  const std::int64_t max_lateness = max_lateness_;
   if (max_lateness < 0 || jitter <= 0 || !is_valid(plan.running_time)) return false;
   ClockTime end = is_valid(plan.running_stop) ? plan.running_stop : plan.running_time;
   return plan.running_time + static_cast<ClockTime>(jitter) >
@@ -62,7 +74,7 @@ FlowReturn Sink::render_counted(const Data& data, std::uint64_t count, const Syn
                                 ClockTimeDiff jitter, Render render) {
   if (too_late(plan, jitter)) {
     dropped_ += count;
-    set_stat("dropped", dropped_);
+    set_stat(dropped_index_, dropped_);
     GSTMINI_DEBUG_OBJECT(*this, "dropping buffer at running time {}: late by {}",
                          format_time(plan.running_time), format_time_diff(jitter));
     return FlowReturn::Ok;
@@ -72,7 +84,7 @@ FlowReturn Sink::render_counted(const Data& data, std::uint64_t count, const Syn
   FlowReturn ret = render(data);
   if (ret == FlowReturn::Ok) {
     rendered_ += count;
-    set_stat("rendered", rendered_);
+    set_stat(rendered_index_, rendered_);
   }
   return ret;
 }

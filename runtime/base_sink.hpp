@@ -24,7 +24,7 @@ namespace gstmini {
 
 class Sink : public Element {
  public:
-  using Element::Element;
+  Sink(const ElementClass& klass, std::string name);
 
   // sync, max-lateness, async, rendered (read-only), dropped (read-only).
   static std::vector<PropertySpec> base_properties(bool sync_default);
@@ -67,6 +67,7 @@ class Sink : public Element {
 
  private:
   bool too_late(const SyncPlan& plan, ClockTimeDiff jitter) const;
+  void refresh_settings() const;
   template <class Data, class Render>
   FlowReturn render_counted(const Data& data, std::uint64_t count, const SyncPlan& plan,
                             ClockTimeDiff jitter, Render render);
@@ -76,6 +77,12 @@ class Sink : public Element {
   std::uint64_t dropped_ = 0;
   ClockTimeDiff jitter_ = 0;
   SyncPlan plan_;
+  // Cached settings (reloaded when the application sets a property).
+  mutable std::uint64_t settings_seen_ = 0;
+  mutable bool sync_ = false;
+  mutable std::int64_t max_lateness_ = -1;
+  std::size_t rendered_index_;
+  std::size_t dropped_index_;
 };
 
 }  // namespace gstmini

@@ -29,7 +29,8 @@ FlowReturn Source::produce(Output& out) {
   if (remaining() <= 0) return FlowReturn::Eos;
   std::size_t before = out.items().size();
   FlowReturn ret = fill(out);
-  if (get<bool>("do-timestamp")) {
+  if (settings_changed(&settings_seen_)) do_timestamp_ = get<bool>("do-timestamp");
+  if (do_timestamp_) {
     ClockTime now = running_time_now();
     for (std::size_t i = before; i < out.items().size(); ++i)
       if (auto* buffer = std::get_if<Buffer>(&out.items()[i].data)) buffer->pts = now;

@@ -48,6 +48,8 @@ class Source : public Element {
 
  private:
   bool sticky_sent_ = false;
+  bool do_timestamp_ = false;
+  std::uint64_t settings_seen_ = 0;
   std::uint64_t produced_ = 0;
   std::int64_t num_buffers_ = -1;
 };

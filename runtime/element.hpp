@@ -143,8 +143,24 @@ class Element {
 
  protected:
   const Pad& add_pad(const PadTemplate& templ, const std::string& name);
+  // Statistics: read-only properties the element updates. Look the index up
+  // once (stat_index) when updating per buffer.
+  std::size_t stat_index(const std::string& property) const {
+    return properties_.index_of(property);
+  }
+  void set_stat(std::size_t index, Value value) {
+    properties_.set_internal(index, std::move(value));
+  }
   void set_stat(const std::string& property, Value value) {
-    properties_.set_internal(property, std::move(value));
+    set_stat(stat_index(property), std::move(value));
+  }
+  // True once after the application set any property since `*seen`: the
+  // element reloads its cached settings (the hot path then takes no lock).
+  bool settings_changed(std::uint64_t* seen) const {
+    std::uint64_t now = properties_.generation() + 1;  // +1: a fresh `seen` of 0 always loads
+    if (now == *seen) return false;
+    *seen = now;
+    return true;
   }
 
  private:

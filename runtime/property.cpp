@@ -254,8 +254,11 @@ void PropertyStore::set(const std::string& name, const Value& value) {
   const PropertySpec& spec = (*specs_)[i];
   if (!spec.writable) throw PropertyError("property '" + name + "' of " + owner_ + " is read-only");
   Value checked = coerce(spec, value, owner_);
-  std::lock_guard<std::mutex> lock(mutex_);
-  values_[i] = std::move(checked);
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    values_[i] = std::move(checked);
+  }
+  generation_.fetch_add(1, std::memory_order_release);
 }
 
 void PropertyStore::set_from_string(const std::string& name, const std::string& text) {
@@ -269,10 +272,9 @@ Value PropertyStore::get(const std::string& name) const {
   return values_[i];
 }
 
-void PropertyStore::set_internal(const std::string& name, Value value) {
-  std::size_t i = index_of(name);
+void PropertyStore::set_internal(std::size_t index, Value value) {
   std::lock_guard<std::mutex> lock(mutex_);
-  values_[i] = std::move(value);
+  values_.at(index) = std::move(value);
 }
 
 }  // namespace gstmini

@@ -8,6 +8,7 @@
 // threads touch.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <limits>
 #include <mutex>
@@ -77,20 +78,24 @@ class PropertyStore {
 
   const std::vector<PropertySpec>& specs() const { return *specs_; }
   const PropertySpec* find(const std::string& name) const;
+  // Throws PropertyError naming the owner for an unknown property.
+  std::size_t index_of(const std::string& name) const;
 
   void set(const std::string& name, const Value& value);  // checks writable + type + range
   void set_from_string(const std::string& name, const std::string& text);
   Value get(const std::string& name) const;
   // For the element itself: also sets read-only statistics; skips the checks.
-  void set_internal(const std::string& name, Value value);
+  void set_internal(std::size_t index, Value value);
+  // Bumped by every set() (not set_internal): elements cache their settings
+  // and reload them only when this changed, so the hot path takes no lock.
+  std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
 
  private:
-  std::size_t index_of(const std::string& name) const;
-
   const std::vector<PropertySpec>* specs_;
   std::string owner_;
   mutable std::mutex mutex_;
   std::vector<Value> values_;
+  std::atomic<std::uint64_t> generation_{0};
 };
 
 struct Fraction {
