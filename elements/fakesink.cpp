@@ -39,11 +39,13 @@ void FakeSink::refresh_settings() {
 void FakeSink::set_handoff(Handoff handoff) {
   std::lock_guard<std::mutex> lock(handoff_mutex_);
   handoff_ = std::move(handoff);
+  has_handoff_ = handoff_ || preroll_handoff_;
 }
 
 void FakeSink::set_preroll_handoff(Handoff handoff) {
   std::lock_guard<std::mutex> lock(handoff_mutex_);
   preroll_handoff_ = std::move(handoff);
+  has_handoff_ = handoff_ || preroll_handoff_;
 }
 
 bool FakeSink::start() {
@@ -65,6 +67,7 @@ void FakeSink::report(const char* what, const Buffer& buffer) {
 
 FlowReturn FakeSink::preroll(const Buffer& buffer) {
   report("preroll", buffer);
+  if (!has_handoff_.load(std::memory_order_acquire)) return FlowReturn::Ok;
   std::lock_guard<std::mutex> lock(handoff_mutex_);
   if (preroll_handoff_) preroll_handoff_(buffer, *this);
   return FlowReturn::Ok;
@@ -83,6 +86,7 @@ FlowReturn FakeSink::render(const Buffer& buffer) {
       std::printf("\n");
     }
   }
+  if (!has_handoff_.load(std::memory_order_acquire)) return FlowReturn::Ok;
   std::lock_guard<std::mutex> lock(handoff_mutex_);
   if (handoff_) handoff_(buffer, *this);
   return FlowReturn::Ok;

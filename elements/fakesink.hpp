@@ -7,6 +7,7 @@
 // called on the sink's own actor.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <mutex>
 
@@ -49,6 +50,7 @@ class FakeSink : public Sink {
   std::size_t last_message_index_;
 
   std::mutex handoff_mutex_;
+  std::atomic<bool> has_handoff_{false};  // skip the lock while nobody listens
   Handoff handoff_;
   Handoff preroll_handoff_;
   std::int64_t accepted_ = 0;  // for num-buffers

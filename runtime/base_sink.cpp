@@ -23,9 +23,10 @@ std::vector<PropertySpec> Sink::base_properties(bool sync_default) {
 }
 
 Sink::Sink(const ElementClass& klass, std::string name)
-    : Element(klass, std::move(name)),
-      rendered_index_(stat_index("rendered")),
-      dropped_index_(stat_index("dropped")) {}
+    : Element(klass, std::move(name)) {
+  bind_counter("rendered", rendered_);
+  bind_counter("dropped", dropped_);
+}
 
 void Sink::refresh_settings() const {
   if (!settings_changed(&settings_seen_)) return;
@@ -73,8 +74,7 @@ template <class Data, class Render>
 FlowReturn Sink::render_counted(const Data& data, std::uint64_t count, const SyncPlan& plan,
                                 ClockTimeDiff jitter, Render render) {
   if (too_late(plan, jitter)) {
-    dropped_ += count;
-    set_stat(dropped_index_, dropped_);
+    dropped_.fetch_add(count, std::memory_order_relaxed);
     GSTMINI_DEBUG_OBJECT(*this, "dropping buffer at running time {}: late by {}",
                          format_time(plan.running_time), format_time_diff(jitter));
     return FlowReturn::Ok;
@@ -83,8 +83,7 @@ FlowReturn Sink::render_counted(const Data& data, std::uint64_t count, const Syn
   plan_ = plan;
   FlowReturn ret = render(data);
   if (ret == FlowReturn::Ok) {
-    rendered_ += count;
-    set_stat(rendered_index_, rendered_);
+    rendered_.fetch_add(count, std::memory_order_relaxed);
   }
   return ret;
 }
@@ -107,9 +106,8 @@ bool Sink::sink_event(const Pad&, Event event, Output&) {
 StateChangeReturn Sink::change_state(StateChange change) {
   if (change == StateChange::ReadyToPaused) {
     segment_ = Segment{};
-    rendered_ = dropped_ = 0;
-    set_stat("rendered", std::uint64_t{0});
-    set_stat("dropped", std::uint64_t{0});
+    rendered_ = 0;
+    dropped_ = 0;
   }
   StateChangeReturn ret = Element::change_state(change);
   if (ret == StateChangeReturn::Failure) return ret;

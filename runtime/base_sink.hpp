@@ -13,6 +13,7 @@
 // and answers ASYNC on READY->PAUSED until then; PLAYING renders it.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <variant>
 #include <vector>
@@ -56,8 +57,8 @@ class Sink : public Element {
   StateChangeReturn change_state(StateChange change) override;
 
   const Segment& segment() const { return segment_; }
-  std::uint64_t rendered() const { return rendered_; }
-  std::uint64_t dropped() const { return dropped_; }
+  std::uint64_t rendered() const { return rendered_.load(std::memory_order_relaxed); }
+  std::uint64_t dropped() const { return dropped_.load(std::memory_order_relaxed); }
 
  protected:
   // While render() runs: clock time minus the buffer's target (positive =
@@ -73,16 +74,15 @@ class Sink : public Element {
                             ClockTimeDiff jitter, Render render);
 
   Segment segment_;
-  std::uint64_t rendered_ = 0;
-  std::uint64_t dropped_ = 0;
+  // Written only by the sink's actor; read by anyone through the properties.
+  std::atomic<std::uint64_t> rendered_{0};
+  std::atomic<std::uint64_t> dropped_{0};
   ClockTimeDiff jitter_ = 0;
   SyncPlan plan_;
   // Cached settings (reloaded when the application sets a property).
   mutable std::uint64_t settings_seen_ = 0;
   mutable bool sync_ = false;
   mutable std::int64_t max_lateness_ = -1;
-  std::size_t rendered_index_;
-  std::size_t dropped_index_;
 };
 
 }  // namespace gstmini

@@ -14,6 +14,7 @@
 // time (GStreamer's object lock).
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <variant>
@@ -153,6 +154,10 @@ class Element {
   }
   void set_stat(const std::string& property, Value value) {
     set_stat(stat_index(property), std::move(value));
+  }
+  // Makes a read-only uint64 property read `counter` (bind in the constructor).
+  void bind_counter(const std::string& property, const std::atomic<std::uint64_t>& counter) {
+    properties_.bind_counter(stat_index(property), &counter);
   }
   // True once after the application set any property since `*seen`: the
   // element reloads its cached settings (the hot path then takes no lock).

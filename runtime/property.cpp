@@ -266,8 +266,14 @@ void PropertyStore::set_from_string(const std::string& name, const std::string& 
   set(name, parse_value((*specs_)[i], text, owner_));
 }
 
+void PropertyStore::bind_counter(std::size_t index, const std::atomic<std::uint64_t>* counter) {
+  counters_.resize(specs_->size(), nullptr);
+  counters_.at(index) = counter;
+}
+
 Value PropertyStore::get(const std::string& name) const {
   std::size_t i = index_of(name);
+  if (i < counters_.size() && counters_[i]) return counters_[i]->load(std::memory_order_relaxed);
   std::lock_guard<std::mutex> lock(mutex_);
   return values_[i];
 }

@@ -86,6 +86,10 @@ class PropertyStore {
   Value get(const std::string& name) const;
   // For the element itself: also sets read-only statistics; skips the checks.
   void set_internal(std::size_t index, Value value);
+  // A read-only uint64 statistic whose value is the counter itself: the
+  // element bumps the atomic, readers load it; no lock on the hot path.
+  // The counter must outlive the store (a member of the same element).
+  void bind_counter(std::size_t index, const std::atomic<std::uint64_t>* counter);
   // Bumped by every set() (not set_internal): elements cache their settings
   // and reload them only when this changed, so the hot path takes no lock.
   std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
@@ -95,6 +99,7 @@ class PropertyStore {
   std::string owner_;
   mutable std::mutex mutex_;
   std::vector<Value> values_;
+  std::vector<const std::atomic<std::uint64_t>*> counters_;  // per index, may be null
   std::atomic<std::uint64_t> generation_{0};
 };
 
