@@ -63,8 +63,14 @@ caf::behavior ElementActor::make_behavior() {
     return caf::make_error(caf::sec::runtime_error, what);
   });
   return {
-      [this](ItemMsg& msg) { on_item(msg); },
-      [this](const FlowMsg& msg) { on_flow(msg); },
+      [this](ItemMsg& msg) {
+        on_item(msg);
+        send_owed_if_idle();
+      },
+      [this](const FlowMsg& msg) {
+        on_flow(msg);
+        send_owed_if_idle();
+      },
       [this](ConnectSrcMsg& msg) {
         OutLink& link = out_.at(msg.pad);
         link.peer = std::move(msg.peer);
@@ -78,9 +84,17 @@ caf::behavior ElementActor::make_behavior() {
         link.peer = std::move(msg.peer);
         link.peer_pad = msg.peer_pad;
         link.peer_name = std::move(msg.peer_name);
+        link.window = msg.window ? msg.window : 1;
       },
-      [this](const ChangeStateMsg& msg) { return change_state(msg); },
-      [this](const ClockFiredMsg& msg) { on_clock_fired(msg.token); },
+      [this](const ChangeStateMsg& msg) {
+        StateChangeReturn ret = change_state(msg);
+        send_owed_if_idle();
+        return ret;
+      },
+      [this](const ClockFiredMsg& msg) {
+        on_clock_fired(msg.token);
+        send_owed_if_idle();
+      },
   };
 }
 
@@ -115,14 +129,17 @@ void ElementActor::on_item(ItemMsg& msg) {
   // A pad of an element below PAUSED is inactive: it refuses with FLUSHING.
   if (element_->state() < State::Paused) {
     InLink& link = in_[msg.pad];
-    if (link.peer) send(link.peer, FlowMsg{link.peer_pad, msg.epoch, FlowReturn::Flushing});
+    if (link.peer) send(link.peer, FlowMsg{link.peer_pad, msg.epoch, FlowReturn::Flushing, 1});
     return;
   }
   in_[msg.pad].pending.push_back(Pending{std::move(msg.item), msg.epoch, msg.depth});
   pump();
 }
 
+// Handles pending items one at a time until one has to wait.
 void ElementActor::pump() {
+  if (pumping_) return;  // re-entered from finish_item(): the loop below goes on
+  pumping_ = true;
   const auto n = static_cast<std::uint32_t>(in_.size());
   while (!cur_.busy) {
     bool started = false;
@@ -135,8 +152,9 @@ void ElementActor::pump() {
       start_item(pad, std::move(pending));
       started = true;
     }
-    if (!started) return;
+    if (!started) break;
   }
+  pumping_ = false;
 }
 
 void ElementActor::start_item(std::uint32_t pad, Pending pending) {
@@ -254,17 +272,41 @@ void ElementActor::finish_item(FlowReturn ret) {
     pump();
 }
 
+// With window 1 every answer goes at once: the lock-step call stack. With a
+// larger window, OK answers are owed and sent together (one FlowMsg with a
+// count) when the mailbox runs empty or half the window is owed; anything
+// else first sends what is owed, so answers stay in item order.
 void ElementActor::answer(std::uint32_t pad, std::uint64_t epoch, FlowReturn ret) {
   InLink& in = in_[pad];
-  if (in.peer) send(in.peer, FlowMsg{in.peer_pad, epoch, ret});
+  if (in.window > 1 && ret == FlowReturn::Ok && (in.owed == 0 || in.owed_epoch == epoch)) {
+    ++in.owed;
+    in.owed_epoch = epoch;
+    if (in.owed >= in.window / 2) send_owed(pad);
+    return;
+  }
+  send_owed(pad);
+  if (in.peer) send(in.peer, FlowMsg{in.peer_pad, epoch, ret, 1});
+}
+
+void ElementActor::send_owed(std::uint32_t pad) {
+  InLink& in = in_[pad];
+  if (in.owed == 0) return;
+  if (in.peer) send(in.peer, FlowMsg{in.peer_pad, in.owed_epoch, FlowReturn::Ok, in.owed});
+  in.owed = 0;
+}
+
+// Called at the end of every handler that may finish items.
+void ElementActor::send_owed_if_idle() {
+  if (!mailbox().empty()) return;
+  for (std::uint32_t pad = 0; pad < in_.size(); ++pad) send_owed(pad);
 }
 
 void ElementActor::on_flow(const FlowMsg& msg) {
   if (msg.pad >= out_.size()) return;
   OutLink& link = out_[msg.pad];
   // An answer from before a stop or flush: its item was already dropped.
-  if (msg.epoch != link.epoch || link.in_flight == 0) return;
-  --link.in_flight;
+  if (msg.epoch != link.epoch || link.in_flight < msg.count) return;
+  link.in_flight -= msg.count;
   if (msg.ret != FlowReturn::Ok && link.last == FlowReturn::Ok) link.last = msg.ret;
   flush_outbox(link);
   report_level(link);

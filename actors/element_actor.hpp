@@ -62,6 +62,9 @@ class ElementActor : public caf::event_based_actor {
     std::string peer_name;
     std::deque<Pending> pending;
     bool eos = false;
+    std::uint32_t window = 1;
+    std::uint32_t owed = 0;  // OK answers not sent yet (window > 1 only)
+    std::uint64_t owed_epoch = 0;
   };
   struct OutLink {  // one per src pad
     caf::actor peer;
@@ -105,6 +108,8 @@ class ElementActor : public caf::event_based_actor {
   void try_complete();
   void finish_item(FlowReturn ret);
   void answer(std::uint32_t pad, std::uint64_t epoch, FlowReturn ret);
+  void send_owed(std::uint32_t pad);
+  void send_owed_if_idle();
   // Runs an element hook; an exception becomes an ERROR on the bus naming
   // the element, and FlowReturn::Error (DESIGN invariant 5).
   template <class F>
@@ -148,6 +153,7 @@ class ElementActor : public caf::event_based_actor {
   std::vector<InLink> in_;     // indexed by pad index
   std::vector<OutLink> out_;   // indexed by pad index
   std::uint32_t next_in_ = 0;  // round-robin over sink pads
+  bool pumping_ = false;       // inside pump(): re-entry returns at once
   Current cur_;
 
   // Source task.

@@ -3,7 +3,11 @@
 // On a link (upstream element actor -> downstream element actor):
 //   ItemMsg   a buffer, a buffer list or a serialized event, in order.
 //             Every item is answered by exactly one FlowMsg, in order.
-//   FlowMsg   the FlowReturn for one item, going back upstream (the credit).
+//   FlowMsg   the FlowReturn going back upstream (the credit). Answers come
+//             in item order. On a link with window > 1 the receiver sends
+//             its OK answers together (one FlowMsg with a count) when its
+//             mailbox runs empty or half a window is owed; window 1 answers
+//             each item at once (lock-step).
 // A link carries at most `window` unanswered items. Both messages carry the
 // link's epoch: the upstream side bumps it when it drops its in-flight items
 // (stop, flush), so late answers from before are recognised and ignored
@@ -47,6 +51,7 @@ struct FlowMsg {
   std::uint32_t pad;  // receiver's src pad index
   std::uint64_t epoch;
   FlowReturn ret;
+  std::uint32_t count;  // items answered; only OK answers are ever grouped
 };
 
 struct ConnectSrcMsg {
@@ -62,6 +67,7 @@ struct ConnectSinkMsg {
   caf::actor peer;
   std::uint32_t peer_pad;
   std::string peer_name;
+  std::uint32_t window;
 };
 
 struct ChangeStateMsg {

@@ -135,7 +135,7 @@ std::string PipelineActor::link(const LinkMsg& msg) {
   send(nodes_[src].actor,
        ConnectSrcMsg{src_pad->index, nodes_[sink].actor, sink_pad->index, sink_name, window});
   send(nodes_[sink].actor,
-       ConnectSinkMsg{sink_pad->index, nodes_[src].actor, src_pad->index, src_name});
+       ConnectSinkMsg{sink_pad->index, nodes_[src].actor, src_pad->index, src_name, window});
   GSTMINI_LOG_OBJECT(category(), DebugLevel::Info, name_, "linked {} to {} (window {})", src_name,
                      sink_name, window);
   return {};
