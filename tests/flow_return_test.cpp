@@ -21,11 +21,7 @@ TEST_CASE("EOS returned by the sink stops the source after the current buffer", 
   auto src = test::make<test::CountingSrc>("src");
   auto sink = test::make<FakeSink>("sink");
   sink->set("num-buffers", 5);  // the sixth buffer gets EOS back
-  pipeline.add_many(src, sink);
-  pipeline.link(src, sink);
-  pipeline.set_state(State::Playing);
-
-  auto msg = test::wait_eos_or_error(pipeline);
+  auto msg = test::play_until_end(pipeline, {src, sink});
   REQUIRE(msg);
   CHECK(msg->type == MessageType::Eos);
   CHECK(sink->get<std::uint64_t>("rendered") == 5);
@@ -38,10 +34,7 @@ TEST_CASE("num-buffers ends the stream with EOS on the bus", "[flow]") {
   auto src = make_element("fakesrc", "src");
   auto sink = make_element("fakesink", "sink");
   src->set("num-buffers", 100);
-  pipeline.add_many(src, sink);
-  pipeline.link(src, sink);
-  pipeline.set_state(State::Playing);
-  auto msg = test::wait_eos_or_error(pipeline);
+  auto msg = test::play_until_end(pipeline, {src, sink});
   REQUIRE(msg);
   CHECK(msg->type == MessageType::Eos);
   CHECK(msg->source == "p");
@@ -52,11 +45,7 @@ TEST_CASE("an ERROR from the sink stops the source with an internal data stream 
   Pipeline pipeline("p");
   auto src = test::make<test::CountingSrc>("src");
   auto sink = test::make<FailingSink>("sink");
-  pipeline.add_many(src, sink);
-  pipeline.link(src, sink);
-  pipeline.set_state(State::Playing);
-
-  auto msg = test::wait_eos_or_error(pipeline);
+  auto msg = test::play_until_end(pipeline, {src, sink});
   REQUIRE(msg);
   CHECK(msg->type == MessageType::Error);
   CHECK(msg->source == "src");
@@ -98,10 +87,7 @@ TEST_CASE("with window N a downstream EOS comes back with a later push and stops
   auto src = test::make<test::CountingSrc>("src");
   auto sink = test::make<FakeSink>("sink");
   sink->set("num-buffers", 5);
-  pipeline.add_many(src, sink);
-  pipeline.link(src, sink);
-  pipeline.set_state(State::Playing);
-  auto msg = test::wait_eos_or_error(pipeline);
+  auto msg = test::play_until_end(pipeline, {src, sink});
   REQUIRE(msg);
   CHECK(msg->type == MessageType::Eos);
   pipeline.set_state(State::Null);
@@ -118,10 +104,7 @@ TEST_CASE("buffer lists carry many buffers in one push", "[flow][list]") {
   auto rendered = test::record_renders(*sink);
   src->set("num-buffers", 95);
   src->set("buffers-per-list", 10);
-  pipeline.add_many(src, sink);
-  pipeline.link(src, sink);
-  pipeline.set_state(State::Playing);
-  auto msg = test::wait_eos_or_error(pipeline);
+  auto msg = test::play_until_end(pipeline, {src, sink});
   REQUIRE(msg);
   CHECK(msg->type == MessageType::Eos);
   CHECK(sink->get<std::uint64_t>("rendered") == 95);

@@ -42,10 +42,7 @@ TEST_CASE("a queue passes every buffer through in order", "[queue]") {
   src->set("num-buffers", 500);
   src->set("buffer-duration", kMillisecond);
   queue->set("max-size-buffers", 4);
-  pipeline.add_many(src, queue, sink);
-  pipeline.link_many({src, queue, sink});
-  pipeline.set_state(State::Playing);
-  auto msg = test::wait_eos_or_error(pipeline);
+  auto msg = test::play_until_end(pipeline, {src, queue, sink});
   REQUIRE(msg);
   CHECK(msg->type == MessageType::Eos);
   auto buffers = rendered->get().buffers;

@@ -82,6 +82,16 @@ inline std::optional<Message> wait_eos_or_error(Pipeline& pipeline,
   return pipeline.bus().timed_pop_filtered(timeout, MessageType::Eos | MessageType::Error);
 }
 
+// Adds `chain` to the pipeline, links it in order, sets PLAYING and returns
+// the first EOS or ERROR.
+inline std::optional<Message> play_until_end(Pipeline& pipeline,
+                                             const std::vector<ElementPtr>& chain) {
+  for (const ElementPtr& element : chain) pipeline.add(element);
+  pipeline.link_many(chain);
+  pipeline.set_state(State::Playing);
+  return wait_eos_or_error(pipeline);
+}
+
 template <class E>
 std::shared_ptr<E> make(const std::string& name) {
   return std::make_shared<E>(name);
