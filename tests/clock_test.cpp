@@ -62,9 +62,3 @@ TEST_CASE("the system clock's timer thread delivers a wake-up after its deadline
   REQUIRE(cv.wait_for(lock, std::chrono::seconds(10), [&] { return is_valid(fired_at); }));
   CHECK(fired_at >= deadline);
 }
-
-TEST_CASE("clock times print in GStreamer's format", "[clock]") {
-  CHECK(format_time(1500 * kMillisecond) == "0:00:01.500000000");
-  CHECK(format_time(kClockTimeNone) == "99:99:99.999999999");
-  CHECK(format_time_diff(-static_cast<ClockTimeDiff>(100 * kMicrosecond)) == "-0:00:00.000100000");
-}
