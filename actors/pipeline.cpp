@@ -81,6 +81,7 @@ class PipelineImpl {
   caf::actor actor_;
   mutable std::mutex mutex_;
   std::vector<ElementPtr> elements_;
+  std::vector<LinkInfo> links_;
 };
 
 }  // namespace detail
@@ -124,9 +125,16 @@ void Pipeline::link(const ElementPtr& src, const ElementPtr& sink, std::uint32_t
 void Pipeline::link_pads(const ElementPtr& src, const std::string& src_pad, const ElementPtr& sink,
                          const std::string& sink_pad, std::uint32_t window) {
   if (!src || !sink) throw LinkError("could not link: null element");
-  std::string error = impl_->call<std::string>(
+  auto result = impl_->call<actors::LinkResult>(
       actors::LinkMsg{src->name(), src_pad, sink->name(), sink_pad, window});
-  if (!error.empty()) throw LinkError(error);
+  if (!result.error.empty()) throw LinkError(result.error);
+  std::lock_guard<std::mutex> lock(impl_->mutex_);
+  impl_->links_.push_back(std::move(result.link));
+}
+
+std::vector<LinkInfo> Pipeline::links() const {
+  std::lock_guard<std::mutex> lock(impl_->mutex_);
+  return impl_->links_;
 }
 
 void Pipeline::link_many(const std::vector<ElementPtr>& chain, std::uint32_t window) {

@@ -109,7 +109,7 @@ const Pad* PipelineActor::free_pad(std::size_t node, PadDirection direction,
   return nullptr;
 }
 
-std::string PipelineActor::link(const LinkMsg& msg) {
+LinkResult PipelineActor::link(const LinkMsg& msg) {
   auto find = [&](const std::string& name) {
     for (std::size_t i = 0; i < nodes_.size(); ++i)
       if (nodes_[i].element->name() == name) return i;
@@ -119,14 +119,15 @@ std::string PipelineActor::link(const LinkMsg& msg) {
   const std::string what = "could not link " + msg.src +
                            (msg.src_pad.empty() ? "" : ":" + msg.src_pad) + " to " + msg.sink +
                            (msg.sink_pad.empty() ? "" : ":" + msg.sink_pad) + ": ";
-  if (src == nodes_.size()) return what + msg.src + " is not in pipeline " + name_;
-  if (sink == nodes_.size()) return what + msg.sink + " is not in pipeline " + name_;
-  if (src == sink) return what + "an element cannot be linked to itself";
+  if (src == nodes_.size()) return LinkResult{what + msg.src + " is not in pipeline " + name_, {}};
+  if (sink == nodes_.size())
+    return LinkResult{what + msg.sink + " is not in pipeline " + name_, {}};
+  if (src == sink) return LinkResult{what + "an element cannot be linked to itself", {}};
   std::string error;
   const Pad* src_pad = free_pad(src, PadDirection::Src, msg.src_pad, &error);
-  if (!src_pad) return what + error;
+  if (!src_pad) return LinkResult{what + error, {}};
   const Pad* sink_pad = free_pad(sink, PadDirection::Sink, msg.sink_pad, &error);
-  if (!sink_pad) return what + error;
+  if (!sink_pad) return LinkResult{what + error, {}};
 
   links_.push_back(Link{src, src_pad->index, sink, sink_pad->index});
   const std::string src_name = msg.src + ":" + src_pad->name;
@@ -138,7 +139,7 @@ std::string PipelineActor::link(const LinkMsg& msg) {
        ConnectSinkMsg{sink_pad->index, nodes_[src].actor, src_pad->index, src_name, window});
   GSTMINI_LOG_OBJECT(category(), DebugLevel::Info, name_, "linked {} to {} (window {})", src_name,
                      sink_name, window);
-  return {};
+  return LinkResult{{}, LinkInfo{msg.src, src_pad->name, msg.sink, sink_pad->name, window}};
 }
 
 // Sinks first, then upstream: an element comes after every element it

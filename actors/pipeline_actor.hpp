@@ -29,6 +29,7 @@
 #include "runtime/bus.hpp"
 #include "runtime/clock.hpp"
 #include "runtime/element.hpp"
+#include "runtime/pipeline.hpp"
 #include "runtime/state.hpp"
 
 namespace gstmini::actors {
@@ -50,6 +51,11 @@ struct AddMsg {
 struct LinkMsg {
   std::string src, src_pad, sink, sink_pad;  // empty pad: first free one
   std::uint32_t window;
+};
+// The answer to LinkMsg: an error text, or the link as made.
+struct LinkResult {
+  std::string error;
+  LinkInfo link;
 };
 struct SetStateMsg {
   State target;
@@ -79,7 +85,7 @@ class PipelineActor : public caf::event_based_actor {
   };
 
   std::string add(const ElementPtr& element);
-  std::string link(const LinkMsg& msg);
+  LinkResult link(const LinkMsg& msg);
   const Pad* free_pad(std::size_t node, PadDirection direction, const std::string& name,
                       std::string* error) const;
   bool pad_linked(std::size_t node, unsigned pad) const;
@@ -125,5 +131,6 @@ class PipelineActor : public caf::event_based_actor {
 
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::AddMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::LinkMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::LinkResult)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::SetStateMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::UseClockMsg)

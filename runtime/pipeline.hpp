@@ -36,6 +36,15 @@ class LinkError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// One link of the graph, with the pads that were actually chosen.
+struct LinkInfo {
+  std::string src;
+  std::string src_pad;
+  std::string sink;
+  std::string sink_pad;
+  std::uint32_t window = 1;
+};
+
 struct PipelineOptions {
   // Buffers in flight per link: 1 is GStreamer's lock-step push; N > 1
   // pipelines the link (the FlowReturn comes back with a later push).
@@ -81,6 +90,8 @@ class Pipeline {
   void link_pads(const ElementPtr& src, const std::string& src_pad, const ElementPtr& sink,
                  const std::string& sink_pad, std::uint32_t window = 0);
   void link_many(const std::vector<ElementPtr>& chain, std::uint32_t window = 0);
+  // Every link made so far, in the order they were made.
+  std::vector<LinkInfo> links() const;
 
   // Walks to `state` one step at a time; returns ASYNC while sinks preroll
   // (the change then completes in the background), NO_PREROLL for live

@@ -77,6 +77,11 @@ TEST_CASE("adding and linking mistakes are refused with a clear error", "[error]
   CHECK_THROWS_WITH(pipeline.link_pads(src, "src", sink, "nope"),
                     "could not link src:src to sink:nope: no pad \"nope\" on sink");
   pipeline.link(src, sink);
+  REQUIRE(pipeline.links().size() == 1);
+  LinkInfo made = pipeline.links().front();
+  CHECK((made.src == "src" && made.src_pad == "src" && made.sink == "sink" &&
+         made.sink_pad == "sink"));
+  CHECK(made.window == 1);
   pipeline.add(other);
   CHECK_THROWS_WITH(pipeline.link(src, other),
                     "could not link src to other: all src pads of src are linked");
