@@ -91,6 +91,13 @@ caf::behavior ElementActor::make_behavior() {
         send_owed_if_idle();
         return ret;
       },
+      [this](const FlushMsg& msg) {
+        on_flush(msg);
+        send_owed_if_idle();
+      },
+      [this](UpstreamEventMsg& msg) { return on_upstream_event(msg); },
+      [this](SendEventMsg& msg) { return on_send_event(msg); },
+      [this](const BaseTimeMsg& msg) { on_base_time(msg.base_time); },
       [this](const ClockFiredMsg& msg) {
         on_clock_fired(msg.token);
         send_owed_if_idle();
@@ -126,8 +133,11 @@ FlowReturn ElementActor::report_exception(const char* what, std::exception_ptr e
 
 void ElementActor::on_item(ItemMsg& msg) {
   if (msg.pad >= in_.size()) return;
-  // A pad of an element below PAUSED is inactive: it refuses with FLUSHING.
-  if (element_->state() < State::Paused) {
+  // Sent before a FLUSH_START that overtook it: dropped, never answered
+  // (the sender forgot it when it flushed).
+  if (msg.epoch < in_[msg.pad].stale_below) return;
+  // A flushing pad, or one of an element below PAUSED, refuses with FLUSHING.
+  if (element_->state() < State::Paused || in_[msg.pad].flushing) {
     InLink& link = in_[msg.pad];
     if (link.peer) send(link.peer, FlowMsg{link.peer_pad, msg.epoch, FlowReturn::Flushing, 1});
     return;
@@ -198,11 +208,26 @@ void ElementActor::run_hook(std::uint32_t pad, Item item) {
         item);
   });
   send_outputs();
+  if (!upstream_.empty()) send_upstream(false, nullptr);  // e.g. QOS from a chain: nobody waits
   try_complete();
 }
 
 void ElementActor::send_outputs() {
+  const std::vector<Pad>& pads = element_->pads();
   for (Output::Item& item : output_.items()) {
+    if (item.pad < pads.size() && pads[item.pad].direction == PadDirection::Sink) {
+      upstream_.push_back(std::move(item));  // sent by send_upstream()
+      continue;
+    }
+    if (const auto* event = std::get_if<Event>(&item.data);
+        event && item.pad < out_.size() &&
+        (event->type() == EventType::FlushStart || event->type() == EventType::FlushStop)) {
+      if (event->type() == EventType::FlushStart)
+        flush_link_start(out_[item.pad]);
+      else
+        flush_link_stop(out_[item.pad], event->reset_time());
+      continue;
+    }
     if (item.pad >= out_.size() || !out_[item.pad].linked()) {
       cur_.not_linked = true;
       GSTMINI_LOG_OBJ(*element_, "{}PUSHING {} on an unlinked pad: not-linked", indent(),
@@ -210,7 +235,7 @@ void ElementActor::send_outputs() {
       continue;
     }
     OutLink& link = out_[item.pad];
-    link.used = true;
+    link.used = cur_.busy;  // pushes outside an item (send_event) are not waited for
     if (std::holds_alternative<Buffer>(item.data)) {
       GSTMINI_LOG_OBJ(*element_, "{}PUSHING buffer {} ({}) to {}", indent(), link.pushed,
                       format_time(std::get<Buffer>(item.data).pts), link.peer_name);
@@ -359,6 +384,7 @@ void ElementActor::reset_streaming() {
       answer(pad, pending.epoch, FlowReturn::Flushing);
     in_[pad].pending.clear();
     in_[pad].eos = false;
+    in_[pad].flushing = false;
   }
   for (OutLink& link : out_) {
     link.outbox.clear();
@@ -369,6 +395,7 @@ void ElementActor::reset_streaming() {
   }
   prerolled_ = false;
   eos_pending_ = false;
+  need_preroll_ = false;
   eos_sent_ = false;
   last_stop_ = kClockTimeNone;
 }

@@ -29,6 +29,7 @@
 #include <cstdint>
 #include <deque>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -62,6 +63,8 @@ class ElementActor : public caf::event_based_actor {
     std::string peer_name;
     std::deque<Pending> pending;
     bool eos = false;
+    bool flushing = false;          // between FLUSH_START and FLUSH_STOP
+    std::uint64_t stale_below = 0;  // items of older epochs were flushed
     std::uint32_t window = 1;
     std::uint32_t owed = 0;  // OK answers not sent yet (window > 1 only)
     std::uint64_t owed_epoch = 0;
@@ -127,6 +130,20 @@ class ElementActor : public caf::event_based_actor {
   StateChangeReturn change_state(const ChangeStateMsg& msg);
   void reset_streaming();
 
+  // ---- events and flushing (element_actor_events.cpp) ----
+  void on_flush(const FlushMsg& msg);
+  caf::result<bool> on_upstream_event(UpstreamEventMsg& msg);
+  caf::result<bool> on_send_event(SendEventMsg& msg);
+  // Sends the upstream events the last hook pushed (upstream_); `done` gets
+  // true once all answered if any element (or `handled`) handled them.
+  void send_upstream(bool handled, std::function<void(bool)> on_answered);
+  // The same for a request: answers it when upstream has answered.
+  caf::result<bool> answer_upstream(bool handled);
+  void flush_link_start(OutLink& link);
+  void flush_link_stop(OutLink& link, bool reset_time);
+  void run_seek(bool flush);
+  void on_base_time(ClockTime base_time);
+
   // ---- source loop (element_actor_source.cpp) ----
   void start_task();
   void produce_loop();
@@ -144,6 +161,8 @@ class ElementActor : public caf::event_based_actor {
   void cancel_wakeup();
   void sink_state_changed(StateChange change);
   void report_preroll();
+  void sink_flushed(bool reset_time);
+  bool holding_for_preroll() const;
 
   ElementPtr element_;
   Source* source_ = nullptr;  // element_ as a Source, if it is one
@@ -167,6 +186,8 @@ class ElementActor : public caf::event_based_actor {
   bool prerolled_ = false;
   bool eos_pending_ = false;              // EOS arrived while PAUSED: posted on PLAYING
   ClockTime last_stop_ = kClockTimeNone;  // running time where the last buffer ended
+  bool need_preroll_ = false;  // PLAYING, but a flush reset running time: preroll again
+  std::vector<Output::Item> upstream_;  // upstream events the last hook pushed
 };
 
 }  // namespace gstmini::actors

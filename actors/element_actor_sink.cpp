@@ -30,10 +30,14 @@ void ElementActor::sink_item() {
       finish_item(FlowReturn::Ok);
       return;
     }
+    if (need_preroll_) {  // EOS right after a flush: nothing to preroll
+      report_preroll();
+      need_preroll_ = false;
+    }
     sync_and_render();
     return;
   }
-  if (element_->state() != State::Playing) {
+  if (holding_for_preroll()) {
     if (!prerolled_) {
       const Buffer* first =
           std::holds_alternative<Buffer>(item)
@@ -129,12 +133,26 @@ void ElementActor::report_preroll() {
   send(pipeline_, AsyncDoneMsg{element_->name()});
 }
 
+// PAUSED holds the first buffer; so does PLAYING after a flush that reset
+// running time, until the pipeline hands out the new base time.
+bool ElementActor::holding_for_preroll() const {
+  return element_->state() != State::Playing || need_preroll_;
+}
+
+void ElementActor::sink_flushed(bool reset_time) {
+  prerolled_ = false;
+  eos_pending_ = false;
+  last_stop_ = kClockTimeNone;
+  if (reset_time && element_->state() == State::Playing) need_preroll_ = true;
+}
+
 void ElementActor::sink_state_changed(StateChange change) {
   switch (change) {
     case StateChange::ReadyToPaused:
       prerolled_ = false;
       break;
     case StateChange::PausedToPlaying:
+      need_preroll_ = false;
       if (eos_pending_) {
         eos_pending_ = false;
         send(pipeline_, ElementEosMsg{element_->name()});

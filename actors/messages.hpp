@@ -13,9 +13,18 @@
 // (stop, flush), so late answers from before are recognised and ignored
 // instead of trusting message order across priorities.
 //
+// Out of band on a link:
+//   FlushMsg          FLUSH_START (high priority: overtakes queued items; it
+//                     carries the link's new epoch, older items are dropped)
+//                     or FLUSH_STOP (normal priority, in order).
+//   UpstreamEventMsg  SEEK / LATENCY / QOS / custom toward the source; request,
+//                     answered true if some element upstream handled it.
+//
 // Control (pipeline actor -> element actor), answered by request/response:
 //   ConnectSrcMsg / ConnectSinkMsg   wire one end of a link
 //   ChangeStateMsg                   one state step; answers StateChangeReturn
+//   SendEventMsg                     an event from the application; answers bool
+//   BaseTimeMsg                      a new base time (after a flushing seek)
 // From element actor to pipeline actor: eos_atom, async_done_atom.
 // From the clock's timer thread: ClockFiredMsg (a wake-up the actor asked for).
 #pragma once
@@ -76,6 +85,26 @@ struct ChangeStateMsg {
   std::shared_ptr<Clock> clock;
 };
 
+struct FlushMsg {
+  std::uint32_t pad;    // receiver's sink pad index
+  bool start;           // FLUSH_START, else FLUSH_STOP
+  std::uint64_t epoch;  // the sender's link epoch from now on
+  bool reset_time;
+};
+
+struct UpstreamEventMsg {
+  std::uint32_t pad;  // receiver's src pad index
+  Event event;
+};
+
+struct SendEventMsg {
+  Event event;
+};
+
+struct BaseTimeMsg {
+  ClockTime base_time;
+};
+
 struct ClockFiredMsg {
   std::uint64_t token;
 };
@@ -98,6 +127,10 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ConnectSrcMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ConnectSinkMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ChangeStateMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ClockFiredMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::FlushMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::UpstreamEventMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::SendEventMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::BaseTimeMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ElementEosMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::AsyncDoneMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::StateChangeReturn)

@@ -164,6 +164,15 @@ State Pipeline::current_state() const {
   return impl_->status_->current;
 }
 
+bool Pipeline::send_event(Event event) {
+  return impl_->call<bool>(actors::SendEventMsg{std::move(event)});
+}
+
+bool Pipeline::seek(double rate, SeekFlags flags, SeekType start_type, ClockTime start,
+                    SeekType stop_type, ClockTime stop) {
+  return send_event(Event::seek(SeekArgs{rate, flags, start_type, start, stop_type, stop}));
+}
+
 Bus& Pipeline::bus() { return *impl_->bus_; }
 std::shared_ptr<Bus> Pipeline::bus_ptr() const { return impl_->bus_; }
 

@@ -50,6 +50,7 @@ caf::behavior PipelineActor::make_behavior() {
         }
       },
       [this](const AsyncDoneMsg& msg) { async_done(msg.element); },
+      [this](SendEventMsg& msg) { return send_event(std::move(msg.event)); },
       [this](teardown_atom) {
         tearing_down_ = true;
         for (Node& node : nodes_) send_exit(node.actor, caf::exit_reason::user_shutdown);
@@ -279,6 +280,8 @@ void PipelineActor::step_done(StateChange change) {
 }
 
 void PipelineActor::async_done(const std::string& element) {
+  if (reprerolling_.erase(element) && reprerolling_.empty() && current_ == State::Playing)
+    new_base_time();
   if (!waiting_async_) return;
   async_pending_.erase(element);
   if (!async_pending_.empty()) return;
@@ -289,6 +292,53 @@ void PipelineActor::async_done(const std::string& element) {
   bus_->post(Message::async_done(name_));
   publish();
   step();
+}
+
+// Upstream events go to the sinks, downstream ones to the sources; the answer
+// is true if any of them handled it.
+caf::result<bool> PipelineActor::send_event(Event event) {
+  const bool upstream = event.is_upstream();
+  const bool flushing_seek =
+      event.type() == EventType::Seek && has_flag(event.parsed_seek().flags, SeekFlags::Flush);
+  std::vector<caf::actor> targets;
+  std::set<std::string> sinks;
+  for (const Node& node : nodes_) {
+    const Element& e = *node.element;
+    bool is_sink = e.count_pads(PadDirection::Src) == 0;
+    bool is_source = e.count_pads(PadDirection::Sink) == 0;
+    if (upstream ? is_sink : is_source) targets.push_back(node.actor);
+    if (is_sink) sinks.insert(e.name());
+  }
+  if (targets.empty()) return false;
+  if (flushing_seek) {
+    // Running time restarts at 0; PLAYING sinks preroll again first.
+    start_time_ = 0;
+    if (current_ == State::Playing) reprerolling_ = sinks;
+  }
+  auto promise = make_response_promise<bool>();
+  auto left = std::make_shared<std::size_t>(targets.size());
+  auto any = std::make_shared<bool>(false);
+  auto answered = [this, promise, left, any, flushing_seek](bool ok) mutable {
+    *any = *any || ok;
+    if (--*left) return;
+    if (flushing_seek && !*any) reprerolling_.clear();  // nobody flushed
+    promise.deliver(*any);
+  };
+  for (const caf::actor& target : targets)
+    request(target, caf::infinite, SendEventMsg{event})
+        .then([answered](bool ok) mutable { answered(ok); },
+              [answered](caf::error&) mutable { answered(false); });
+  return promise;
+}
+
+// After a flushing seek in PLAYING every sink prerolled again: running time
+// 0 is now.
+void PipelineActor::new_base_time() {
+  base_time_ = clock_->now();
+  GSTMINI_LOG_OBJECT(category(), DebugLevel::Info, name_, "new base time {} after flushing seek",
+                     format_time(base_time_));
+  publish();
+  for (const Node& node : nodes_) send(node.actor, BaseTimeMsg{base_time_});
 }
 
 void PipelineActor::complete(StateChangeReturn ret) {

@@ -1,7 +1,7 @@
 // PipelineActor: owns the element actors, the clock and the base time.
 //
 // Accepts (from the Pipeline handle, by request): AddMsg, LinkMsg,
-// SetStateMsg, UseClockMsg, teardown_atom. From element actors:
+// SetStateMsg, UseClockMsg, SendEventMsg, teardown_atom. From element actors:
 // ElementEosMsg, AsyncDoneMsg, and down messages (it monitors every element).
 //
 // State changes are ordered messages: one step at a time (NULL->READY->
@@ -100,6 +100,8 @@ class PipelineActor : public caf::event_based_actor {
   void complete(StateChangeReturn ret);
   void publish();
   void element_down(const caf::down_msg& msg);
+  caf::result<bool> send_event(Event event);
+  void new_base_time();
 
   std::string name_;
   std::shared_ptr<Bus> bus_;
@@ -120,8 +122,9 @@ class PipelineActor : public caf::event_based_actor {
   std::vector<caf::response_promise> waiters_;
 
   ClockTime base_time_ = kClockTimeNone;
-  ClockTime start_time_ = 0;    // running time played before the last pause
-  bool playing_clock_ = false;  // base_time_ is in force (from PAUSED->PLAYING on)
+  ClockTime start_time_ = 0;            // running time played before the last pause
+  bool playing_clock_ = false;          // base_time_ is in force (from PAUSED->PLAYING on)
+  std::set<std::string> reprerolling_;  // sinks to preroll after a flushing seek
   std::set<std::string> eos_from_;
   bool eos_posted_ = false;
   bool tearing_down_ = false;

@@ -50,6 +50,18 @@ ClockTime FakeSrc::next_due_time() {
   return settings_.duration ? next_ * settings_.duration : kClockTimeNone;
 }
 
+bool FakeSrc::do_seek(Segment& segment) {
+  // Continue with the first buffer that starts at or after the new start.
+  next_ = (segment.start + settings_.duration - 1) / settings_.duration;
+  return true;
+}
+
+ClockTime FakeSrc::duration() const {
+  auto n = get<std::int64_t>("num-buffers");
+  return settings_.duration && n >= 0 ? static_cast<ClockTime>(n) * settings_.duration
+                                      : kClockTimeNone;
+}
+
 FlowReturn FakeSrc::create(Buffer& buffer) {
   std::size_t size = 0;
   if (settings_.sizetype == 2) size = static_cast<std::size_t>(settings_.sizemax);

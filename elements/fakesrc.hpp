@@ -21,6 +21,10 @@ class FakeSrc : public Source {
   FlowReturn create(Buffer& buffer) override;
   ClockTime next_due_time() override;
   bool start() override;
+  // Seekable when buffers are timestamped (buffer-duration > 0).
+  bool is_seekable() const override { return settings_.duration > 0; }
+  bool do_seek(Segment& segment) override;
+  ClockTime duration() const override;
 
  protected:
   FlowReturn fill(Output& out) override;

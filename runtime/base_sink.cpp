@@ -22,8 +22,7 @@ std::vector<PropertySpec> Sink::base_properties(bool sync_default) {
   };
 }
 
-Sink::Sink(const ElementClass& klass, std::string name)
-    : Element(klass, std::move(name)) {
+Sink::Sink(const ElementClass& klass, std::string name) : Element(klass, std::move(name)) {
   bind_counter("rendered", rendered_);
   bind_counter("dropped", dropped_);
 }

@@ -21,21 +21,63 @@ std::int64_t Source::remaining() const {
 }
 
 FlowReturn Source::produce(Output& out) {
-  if (!sticky_sent_) {
+  if (!stream_started_) {
     out.push_event(Event::stream_start(name() + "/stream"));
-    out.push_event(Event::segment(initial_segment()));
-    sticky_sent_ = true;
+    stream_started_ = true;
   }
-  if (remaining() <= 0) return FlowReturn::Eos;
+  if (segment_pending_) {
+    out.push_event(Event::segment(segment_));
+    segment_pending_ = false;
+  }
+  if (eos_requested_ || remaining() <= 0) return FlowReturn::Eos;
   std::size_t before = out.items().size();
   FlowReturn ret = fill(out);
   if (settings_changed(&settings_seen_)) do_timestamp_ = get<bool>("do-timestamp");
-  if (do_timestamp_) {
-    ClockTime now = running_time_now();
-    for (std::size_t i = before; i < out.items().size(); ++i)
-      if (auto* buffer = std::get_if<Buffer>(&out.items()[i].data)) buffer->pts = now;
+  for (std::size_t i = before; i < out.items().size(); ++i) {
+    auto* buffer = std::get_if<Buffer>(&out.items()[i].data);
+    if (!buffer) continue;
+    if (do_timestamp_) buffer->pts = running_time_now();
+    // The segment's stop ends the stream, as after a seek with a stop.
+    if (is_valid(segment_.stop) && is_valid(buffer->pts) && buffer->pts >= segment_.stop) {
+      out.items().erase(out.items().begin() + static_cast<std::ptrdiff_t>(i), out.items().end());
+      return FlowReturn::Eos;
+    }
   }
   return ret;
+}
+
+bool Source::src_event(const Pad&, Event event, Output&) {
+  if (event.type() != EventType::Seek || !is_seekable()) return false;
+  const SeekArgs& seek = event.parsed_seek();
+  Segment updated = segment_;
+  std::string error;
+  if (!updated.do_seek(seek.rate, seek.flags, seek.start_type, seek.start, seek.stop_type,
+                       seek.stop, nullptr, &error)) {
+    GSTMINI_WARNING_OBJECT(*this, "seek refused: {}", error);
+    return false;
+  }
+  if (!do_seek(updated)) return false;
+  GSTMINI_DEBUG_OBJECT(*this, "seek accepted: {}", to_string(updated));
+  segment_ = updated;
+  segment_pending_ = true;
+  seek_pending_ = true;
+  seek_flush_ = has_flag(seek.flags, SeekFlags::Flush);
+  return true;
+}
+
+bool Source::send_event(Event event, Output& out) {
+  if (event.type() == EventType::Eos) {
+    eos_requested_ = true;
+    return true;
+  }
+  return Element::send_event(std::move(event), out);
+}
+
+bool Source::take_pending_seek(bool* flush) {
+  if (!seek_pending_) return false;
+  seek_pending_ = false;
+  *flush = seek_flush_;
+  return true;
 }
 
 FlowReturn Source::fill(Output& out) {
@@ -50,7 +92,10 @@ FlowReturn Source::fill(Output& out) {
 
 StateChangeReturn Source::change_state(StateChange change) {
   if (change == StateChange::ReadyToPaused) {
-    sticky_sent_ = false;
+    segment_ = initial_segment();
+    stream_started_ = false;
+    segment_pending_ = true;
+    seek_pending_ = eos_requested_ = false;
     produced_ = 0;
     num_buffers_ = get<std::int64_t>("num-buffers");
   }

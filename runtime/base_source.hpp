@@ -3,11 +3,17 @@
 //
 // The hosting actor runs the streaming loop: it calls produce() whenever the
 // src link has room, pushes what it made, and stops when the push result is
-// not OK. Before the first buffer it pushes STREAM_START and a TIME SEGMENT,
-// as basesrc does. A live source (is_live()) produces only in PLAYING and
-// answers NO_PREROLL when going to PAUSED; for it, next_due_time() gives the
-// running time at which the next buffer is due and the actor asks the clock
-// for a wake-up at base_time + that time instead of sleeping.
+// not OK. Before the first buffer (and after a seek) it pushes STREAM_START
+// and the source's TIME SEGMENT, as basesrc does. A live source (is_live())
+// produces only in PLAYING and answers NO_PREROLL when going to PAUSED; for
+// it, next_due_time() gives the running time at which the next buffer is due
+// and the actor asks the clock for a wake-up at base_time + that time instead
+// of sleeping.
+//
+// Seeking (GstBaseSrc::perform_seek): a SEEK reaching the src pad of a
+// seekable source updates its segment with Segment::do_seek and the source's
+// do_seek() hook; the actor then flushes downstream (for a flushing seek) and
+// restarts the loop, which pushes the new SEGMENT first.
 #pragma once
 
 #include <cstdint>
@@ -30,12 +36,27 @@ class Source : public Element {
   // Live sources: running time the next buffer is due at (kClockTimeNone: now).
   virtual ClockTime next_due_time() { return kClockTimeNone; }
   bool is_live() const;
+  // Seeking: whether SEEK is supported, and repositioning to segment.start.
+  virtual bool is_seekable() const { return false; }
+  virtual bool do_seek(Segment& segment) {
+    (void)segment;
+    return true;
+  }
+  // Total stream duration if known (answers the DURATION query).
+  virtual ClockTime duration() const { return kClockTimeNone; }
 
   // ---- called by the hosting actor ----
   // Pushes sticky events first, enforces num-buffers, then fill().
   FlowReturn produce(Output& out);
   StateChangeReturn change_state(StateChange change) override;
+  // SEEK is handled here (sources have no upstream); others are refused.
+  bool src_event(const Pad& pad, Event event, Output& out) override;
+  // EOS sent by the application ends the stream after the current buffer.
+  bool send_event(Event event, Output& out) override;
+  // After src_event() accepted a SEEK: true once, with whether it flushes.
+  bool take_pending_seek(bool* flush);
   std::uint64_t buffers_produced() const { return produced_; }
+  const Segment& segment() const { return segment_; }
 
  protected:
   // Default: create() one buffer and push it. Override to push a list.
@@ -43,11 +64,16 @@ class Source : public Element {
   // Buffers still allowed by num-buffers (-1 = unlimited).
   std::int64_t remaining() const;
   void count_produced(std::uint64_t n) { produced_ += n; }
-  // The segment pushed downstream before the first buffer (TIME, 0..NONE).
+  // The segment pushed before the first buffer (TIME, 0..NONE by default).
   virtual Segment initial_segment() const { return Segment{}; }
 
  private:
-  bool sticky_sent_ = false;
+  Segment segment_;
+  bool stream_started_ = false;
+  bool segment_pending_ = true;
+  bool seek_pending_ = false;
+  bool seek_flush_ = false;
+  bool eos_requested_ = false;
   bool do_timestamp_ = false;
   std::uint64_t settings_seen_ = 0;
   std::uint64_t produced_ = 0;

@@ -49,6 +49,13 @@ void Output::push_event(Event event) {
 void Output::push_event(const Pad& src, Event event) {
   items_.push_back({src.index, std::move(event)});
 }
+void Output::push_upstream(Event event) {
+  for (const Pad& pad : element_->pads())
+    if (pad.direction == PadDirection::Sink) items_.push_back({pad.index, event});
+}
+void Output::push_upstream(const Pad& sink, Event event) {
+  items_.push_back({sink.index, std::move(event)});
+}
 
 // ---- Element ----------------------------------------------------------------
 
@@ -108,6 +115,19 @@ FlowReturn Element::chain_list(const Pad& pad, BufferList list, Output& out) {
 bool Element::sink_event(const Pad&, Event event, Output& out) {
   out.push_event(std::move(event));
   return true;
+}
+
+bool Element::src_event(const Pad&, Event event, Output& out) {
+  out.push_upstream(std::move(event));
+  return false;  // not handled here: the answer is what upstream says
+}
+
+bool Element::send_event(Event event, Output& out) {
+  if (event.is_upstream())
+    out.push_upstream(std::move(event));
+  else
+    out.push_event(std::move(event));
+  return false;
 }
 
 ClockTime Element::running_time_now() const {

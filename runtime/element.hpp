@@ -60,6 +60,9 @@ class Output {
   void push_list(const Pad& src, BufferList list);
   void push_event(Event event);  // on every src pad
   void push_event(const Pad& src, Event event);
+  // An upstream event (SEEK, LATENCY, QOS, custom) out of a sink pad.
+  void push_upstream(Event event);  // on every sink pad
+  void push_upstream(const Pad& sink, Event event);
 
   std::vector<Item>& items() { return items_; }
   void clear() { items_.clear(); }
@@ -121,8 +124,15 @@ class Element {
   virtual FlowReturn chain(const Pad& pad, Buffer buffer, Output& out);
   // Default: chain() each buffer in turn, stopping at the first non-OK.
   virtual FlowReturn chain_list(const Pad& pad, BufferList list, Output& out);
-  // Default: forward the event on every src pad.
+  // A downstream event on a sink pad. Default: forward it on every src pad.
   virtual bool sink_event(const Pad& pad, Event event, Output& out);
+  // An upstream event on a src pad. Default: forward it on every sink pad;
+  // the answer is true if any upstream element handled it.
+  virtual bool src_event(const Pad& pad, Event event, Output& out);
+  // An event the application sends to this element (gst_element_send_event).
+  // Default: upstream events go out of every sink pad, downstream ones out of
+  // every src pad.
+  virtual bool send_event(Event event, Output& out);
   // A decoupling element (queue) returns how many items its src link may
   // hold beyond the one in flight: upstream is then answered on enqueue and
   // held only when that many are waiting. 0 (default) = lock-step.

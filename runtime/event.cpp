@@ -28,13 +28,11 @@ Event Event::flush_stop(bool reset_time) { return Event(EventType::FlushStop, re
 Event Event::custom_downstream(Structure structure) {
   return Event(EventType::CustomDownstream, std::move(structure));
 }
+Event Event::seek(const SeekArgs& args) { return Event(EventType::Seek, args); }
+Event Event::latency(ClockTime latency) { return Event(EventType::Latency, latency); }
+Event Event::qos(const QosArgs& args) { return Event(EventType::Qos, args); }
 Event Event::custom_upstream(Structure structure) {
   return Event(EventType::CustomUpstream, std::move(structure));
-}
-
-bool Event::is_serialized() const {
-  return type_ != EventType::FlushStart && type_ != EventType::FlushStop &&
-         type_ != EventType::CustomUpstream;
 }
 
 bool Event::is_sticky() const {
@@ -57,6 +55,12 @@ const char* to_string(EventType type) {
       return "flush-stop";
     case EventType::CustomDownstream:
       return "custom-downstream";
+    case EventType::Seek:
+      return "seek";
+    case EventType::Latency:
+      return "latency";
+    case EventType::Qos:
+      return "qos";
     case EventType::CustomUpstream:
       return "custom-upstream";
   }

@@ -27,6 +27,7 @@
 #include "runtime/bus.hpp"
 #include "runtime/clock.hpp"
 #include "runtime/element.hpp"
+#include "runtime/event.hpp"
 #include "runtime/state.hpp"
 
 namespace gstmini {
@@ -100,6 +101,17 @@ class Pipeline {
   // Waits up to `timeout` for a pending (ASYNC) change to finish.
   StateChangeReturn get_state(State* state, State* pending, ClockTime timeout);
   State current_state() const;
+
+  // gst_element_send_event on the pipeline: upstream events (SEEK) go to
+  // every sink, downstream ones (EOS) to every source. True if handled.
+  bool send_event(Event event);
+  // A SEEK: a flushing one empties the pipeline and restarts running time
+  // at 0 (the sinks preroll again, then get a new base time).
+  bool seek(double rate, SeekFlags flags, SeekType start_type, ClockTime start,
+            SeekType stop_type = SeekType::None, ClockTime stop = kClockTimeNone);
+  bool seek_simple(SeekFlags flags, ClockTime position) {
+    return seek(1.0, flags, SeekType::Set, position);
+  }
 
   Bus& bus();
   std::shared_ptr<Bus> bus_ptr() const;

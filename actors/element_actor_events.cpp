@@ -1,0 +1,151 @@
+// ElementActor: events outside the data stream, and flushing.
+//
+// FLUSH_START crosses a link out of band (high priority): the sender forgets
+// what it had in flight on that link and moves to a new epoch; the receiver
+// drops every item of an older epoch still in its mailbox, drops what it
+// had pending, stops waiting on the clock, and refuses new items with
+// FLUSHING until FLUSH_STOP, which travels in order. Correctness comes from
+// the epochs, not from how fast the high-priority message overtakes.
+//
+// Upstream events (SEEK, LATENCY, QOS, custom) are requests: each element
+// runs its src_event() hook and forwards what it pushed upstream; the answer
+// is true as soon as one element on the way handled the event.
+#include <caf/all.hpp>
+
+#include <functional>
+#include <memory>
+#include <utility>
+
+#include "actors/element_actor.hpp"
+
+namespace gstmini::actors {
+
+void ElementActor::on_flush(const FlushMsg& msg) {
+  if (msg.pad >= in_.size()) return;
+  InLink& in = in_[msg.pad];
+  const Pad& pad = element_->pads()[msg.pad];
+  if (msg.start) {
+    in.stale_below = msg.epoch;
+    in.flushing = true;
+    in.pending.clear();
+    in.owed = 0;
+    if (cur_.busy && !cur_.from_source && cur_.pad == msg.pad) {
+      cancel_wakeup();
+      cur_ = Current{};
+      for (OutLink& link : out_) link.used = false;
+    }
+  } else {
+    in.flushing = false;
+    in.eos = false;
+    if (sink_) sink_flushed(msg.reset_time);
+  }
+  GSTMINI_DEBUG_OBJECT(*element_, "{} on {}", msg.start ? "flush-start" : "flush-stop", pad.name);
+  output_.clear();
+  guarded("event", [&] {
+    element_->sink_event(pad, msg.start ? Event::flush_start() : Event::flush_stop(msg.reset_time),
+                         output_);
+    return FlowReturn::Ok;
+  });
+  send_outputs();  // the default handler flushes every src link in turn
+  if (!upstream_.empty()) send_upstream(false, nullptr);
+  if (!msg.start) pump();
+}
+
+void ElementActor::flush_link_start(OutLink& link) {
+  link.outbox.clear();
+  link.in_flight = 0;
+  ++link.epoch;
+  link.last = FlowReturn::Ok;
+  link.used = false;
+  report_level(link);
+  if (link.linked())
+    send<caf::message_priority::high>(link.peer, FlushMsg{link.peer_pad, true, link.epoch, false});
+}
+
+void ElementActor::flush_link_stop(OutLink& link, bool reset_time) {
+  if (link.linked()) send(link.peer, FlushMsg{link.peer_pad, false, link.epoch, reset_time});
+}
+
+caf::result<bool> ElementActor::on_upstream_event(UpstreamEventMsg& msg) {
+  if (msg.pad >= element_->pads().size()) return false;
+  const Pad& pad = element_->pads()[msg.pad];
+  GSTMINI_DEBUG_OBJECT(*element_, "{} event on {}", to_string(msg.event.type()), pad.name);
+  output_.clear();
+  bool handled = false;
+  guarded("src_event", [&] {
+    handled = element_->src_event(pad, std::move(msg.event), output_);
+    return FlowReturn::Ok;
+  });
+  send_outputs();
+  bool flush = false;
+  if (handled && source_ && source_->take_pending_seek(&flush)) run_seek(flush);
+  return answer_upstream(handled);
+}
+
+caf::result<bool> ElementActor::on_send_event(SendEventMsg& msg) {
+  output_.clear();
+  bool handled = false;
+  guarded("send_event", [&] {
+    handled = element_->send_event(std::move(msg.event), output_);
+    return FlowReturn::Ok;
+  });
+  send_outputs();
+  // An EOS sent to a waiting source is acted on at once.
+  if (handled && source_ && task_running_ && !cur_.busy) produce_loop();
+  return answer_upstream(handled);
+}
+
+void ElementActor::send_upstream(bool handled, std::function<void(bool)> on_answered) {
+  std::vector<Output::Item> items = std::move(upstream_);
+  upstream_.clear();
+  struct Answers {
+    std::size_t left;
+    bool any;
+    std::function<void(bool)> on_answered;
+  };
+  auto pending = std::make_shared<Answers>(Answers{0, handled, std::move(on_answered)});
+  auto answered = [pending](bool ok) {
+    pending->any = pending->any || ok;
+    if (--pending->left == 0 && pending->on_answered) pending->on_answered(pending->any);
+  };
+  for (Output::Item& item : items) {
+    InLink& in = in_[item.pad];
+    if (!in.peer) continue;
+    ++pending->left;
+    request(in.peer, caf::infinite,
+            UpstreamEventMsg{in.peer_pad, std::get<Event>(std::move(item.data))})
+        .then([answered](bool ok) { answered(ok); }, [answered](caf::error&) { answered(false); });
+  }
+  if (pending->left == 0 && pending->on_answered) pending->on_answered(handled);
+}
+
+caf::result<bool> ElementActor::answer_upstream(bool handled) {
+  if (upstream_.empty()) return handled;
+  auto promise = make_response_promise<bool>();
+  send_upstream(handled, [promise](bool any) mutable { promise.deliver(any); });
+  return promise;
+}
+
+// A seek the source accepted: a flushing one empties the pipeline first;
+// either way the loop restarts and pushes the new SEGMENT before any buffer.
+void ElementActor::run_seek(bool flush) {
+  if (flush) {
+    task_running_ = false;
+    cancel_wakeup();
+    cur_ = Current{};
+    for (OutLink& link : out_) flush_link_start(link);
+    for (OutLink& link : out_) flush_link_stop(link, true);
+  }
+  eos_sent_ = false;
+  const State state = element_->state();
+  if (state == State::Playing || (state == State::Paused && !source_->is_live())) start_task();
+}
+
+void ElementActor::on_base_time(ClockTime base_time) {
+  element_->runtime().base_time = base_time;
+  need_preroll_ = false;
+  if (sink_ && cur_.held && !cur_.waiting_clock && element_->state() == State::Playing)
+    sync_and_render();
+}
+
+}  // namespace gstmini::actors
