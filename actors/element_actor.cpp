@@ -97,6 +97,8 @@ caf::behavior ElementActor::make_behavior() {
       },
       [this](UpstreamEventMsg& msg) { return on_upstream_event(msg); },
       [this](SendEventMsg& msg) { return on_send_event(msg); },
+      [this](QueryMsg& msg) { return on_query(msg); },
+      [this](ElementQueryMsg& msg) { return on_element_query(msg); },
       [this](const BaseTimeMsg& msg) { on_base_time(msg.base_time); },
       [this](const ClockFiredMsg& msg) {
         on_clock_fired(msg.token);

@@ -144,6 +144,11 @@ class ElementActor : public caf::event_based_actor {
   void run_seek(bool flush);
   void on_base_time(ClockTime base_time);
 
+  // ---- queries (element_actor_query.cpp) ----
+  caf::result<QueryReply> on_query(QueryMsg& msg);
+  caf::result<QueryReply> on_element_query(ElementQueryMsg& msg);
+  caf::result<QueryReply> settle_query(QueryResult result, Query query, PadDirection out_of);
+
   // ---- source loop (element_actor_source.cpp) ----
   void start_task();
   void produce_loop();
@@ -186,8 +191,8 @@ class ElementActor : public caf::event_based_actor {
   bool prerolled_ = false;
   bool eos_pending_ = false;              // EOS arrived while PAUSED: posted on PLAYING
   ClockTime last_stop_ = kClockTimeNone;  // running time where the last buffer ended
-  bool need_preroll_ = false;  // PLAYING, but a flush reset running time: preroll again
-  std::vector<Output::Item> upstream_;  // upstream events the last hook pushed
+  bool need_preroll_ = false;             // PLAYING, but a flush reset running time: preroll again
+  std::vector<Output::Item> upstream_;    // upstream events the last hook pushed
 };
 
 }  // namespace gstmini::actors

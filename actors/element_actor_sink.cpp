@@ -44,7 +44,7 @@ void ElementActor::sink_item() {
               ? &std::get<Buffer>(item)
               : (std::get<BufferList>(item).empty() ? nullptr
                                                     : &std::get<BufferList>(item).front());
-      if (first) guarded("preroll", [&] { return sink_->preroll(*first); });
+      if (first) guarded("preroll", [&] { return sink_->handle_preroll(*first); });
       report_preroll();
     }
     return;  // held until PLAYING

@@ -19,11 +19,13 @@
 //                     or FLUSH_STOP (normal priority, in order).
 //   UpstreamEventMsg  SEEK / LATENCY / QOS / custom toward the source; request,
 //                     answered true if some element upstream handled it.
+//   QueryMsg          a query arriving on a pad; request, answered QueryReply.
 //
 // Control (pipeline actor -> element actor), answered by request/response:
 //   ConnectSrcMsg / ConnectSinkMsg   wire one end of a link
 //   ChangeStateMsg                   one state step; answers StateChangeReturn
 //   SendEventMsg                     an event from the application; answers bool
+//   ElementQueryMsg                  a query to the element; answers QueryReply
 //   BaseTimeMsg                      a new base time (after a flushing seek)
 // From element actor to pipeline actor: eos_atom, async_done_atom.
 // From the clock's timer thread: ClockFiredMsg (a wake-up the actor asked for).
@@ -43,6 +45,7 @@
 #include "runtime/element.hpp"
 #include "runtime/event.hpp"
 #include "runtime/flow.hpp"
+#include "runtime/query.hpp"
 #include "runtime/state.hpp"
 
 namespace gstmini::actors {
@@ -101,6 +104,20 @@ struct SendEventMsg {
   Event event;
 };
 
+struct QueryMsg {
+  std::uint32_t pad;  // receiver's pad index
+  Query query;
+};
+
+struct ElementQueryMsg {
+  Query query;
+};
+
+struct QueryReply {
+  bool handled;
+  Query query;
+};
+
 struct BaseTimeMsg {
   ClockTime base_time;
 };
@@ -131,6 +148,9 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::FlushMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::UpstreamEventMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::SendEventMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::BaseTimeMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::QueryMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ElementQueryMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::QueryReply)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ElementEosMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::AsyncDoneMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::StateChangeReturn)

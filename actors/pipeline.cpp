@@ -51,7 +51,8 @@ class PipelineImpl {
     config_.set("scheduler.max-throughput", static_cast<std::size_t>(options.max_throughput));
     system_ = std::make_unique<caf::actor_system>(config_);
     status_->clock = options.clock ? options.clock : SystemClock::obtain();
-    actor_ = system_->spawn<actors::PipelineActor>(name_, bus_, status_, options.window);
+    actor_ = system_->spawn<actors::PipelineActor>(name_, bus_, status_, options.window,
+                                                   options.clock != nullptr);
   }
 
   ~PipelineImpl() {
@@ -63,7 +64,7 @@ class PipelineImpl {
   template <class Result, class Msg>
   Result call(Msg msg) {
     caf::scoped_actor self{*system_};
-    Result result{};
+    Result result = Result();
     self->request(actor_, kControlTimeout, std::move(msg))
         .receive([&](Result& r) { result = std::move(r); },
                  [&](caf::error& e) {
@@ -171,6 +172,40 @@ bool Pipeline::send_event(Event event) {
 bool Pipeline::seek(double rate, SeekFlags flags, SeekType start_type, ClockTime start,
                     SeekType stop_type, ClockTime stop) {
   return send_event(Event::seek(SeekArgs{rate, flags, start_type, start, stop_type, stop}));
+}
+
+bool Pipeline::query(Query& query) {
+  auto reply = impl_->call<actors::QueryReply>(actors::PipelineQueryMsg{query});
+  query = std::move(reply.query);
+  return reply.handled;
+}
+
+bool Pipeline::query_position(ClockTime* position) {
+  Query q(QueryType::Position);
+  if (!query(q)) return false;
+  *position = q.position;
+  return true;
+}
+
+bool Pipeline::query_duration(ClockTime* duration) {
+  Query q(QueryType::Duration);
+  if (!query(q)) return false;
+  *duration = q.duration;
+  return true;
+}
+
+bool Pipeline::query_latency(bool* live, ClockTime* min_latency, ClockTime* max_latency) {
+  Query q(QueryType::Latency);
+  if (!query(q)) return false;
+  if (live) *live = q.live;
+  if (min_latency) *min_latency = q.min_latency;
+  if (max_latency) *max_latency = q.max_latency;
+  return true;
+}
+
+ClockTime Pipeline::latency() const {
+  std::lock_guard<std::mutex> lock(impl_->status_->mutex);
+  return impl_->status_->latency;
 }
 
 Bus& Pipeline::bus() { return *impl_->bus_; }

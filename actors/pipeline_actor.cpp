@@ -16,13 +16,15 @@ DebugCategory& category() {
 }  // namespace
 
 PipelineActor::PipelineActor(caf::actor_config& cfg, std::string name, std::shared_ptr<Bus> bus,
-                             std::shared_ptr<PipelineStatus> status, std::uint32_t default_window)
+                             std::shared_ptr<PipelineStatus> status, std::uint32_t default_window,
+                             bool fixed_clock)
     : caf::event_based_actor(cfg),
       name_(std::move(name)),
       bus_(std::move(bus)),
       status_(std::move(status)),
       default_window_(default_window ? default_window : 1),
-      clock_(status_->clock) {}
+      clock_(status_->clock),
+      fixed_clock_(fixed_clock) {}
 
 caf::behavior PipelineActor::make_behavior() {
   set_down_handler([this](caf::down_msg& msg) { element_down(msg); });
@@ -37,6 +39,8 @@ caf::behavior PipelineActor::make_behavior() {
       [this](const UseClockMsg& msg) -> std::string {
         if (current_ > State::Ready) return "the clock can only be changed in NULL or READY";
         clock_ = msg.clock;
+        fixed_clock_ = true;
+        clock_announced_ = false;
         publish();
         return {};
       },
@@ -51,6 +55,13 @@ caf::behavior PipelineActor::make_behavior() {
       },
       [this](const AsyncDoneMsg& msg) { async_done(msg.element); },
       [this](SendEventMsg& msg) { return send_event(std::move(msg.event)); },
+      [this](PipelineQueryMsg& msg) -> caf::result<QueryReply> {
+        auto promise = make_response_promise<QueryReply>();
+        query_sinks(std::move(msg.query), [promise](bool handled, Query answer) mutable {
+          promise.deliver(QueryReply{handled, std::move(answer)});
+        });
+        return promise;
+      },
       [this](teardown_atom) {
         tearing_down_ = true;
         for (Node& node : nodes_) send_exit(node.actor, caf::exit_reason::user_shutdown);
@@ -167,11 +178,7 @@ std::vector<std::size_t> PipelineActor::sinks_first() const {
   return order;
 }
 
-std::size_t PipelineActor::count_sinks() const {
-  return static_cast<std::size_t>(std::count_if(nodes_.begin(), nodes_.end(), [](const Node& n) {
-    return n.element->count_pads(PadDirection::Src) == 0;
-  }));
-}
+std::size_t PipelineActor::count_sinks() const { return sinks().size(); }
 
 // ---- state changes ----------------------------------------------------------
 
@@ -195,13 +202,6 @@ void PipelineActor::step() {
   }
   State next = next_state(current_, target_);
   StateChange change = transition(current_, next);
-  if (change == StateChange::PausedToPlaying) {
-    base_time_ = clock_->now() - start_time_;
-    playing_clock_ = true;
-    GSTMINI_LOG_OBJECT(category(), DebugLevel::Info, name_, "base time {} (running time {} played)",
-                       format_time(base_time_), format_time(start_time_));
-    publish();  // sinks may sync on it before the step completes
-  }
   if (change == StateChange::ReadyToPaused) {
     eos_from_.clear();
     eos_posted_ = false;
@@ -211,7 +211,87 @@ void PipelineActor::step() {
   stepping_ = true;
   step_return_ = StateChangeReturn::Success;
   order_ = sinks_first();
+  if (change == StateChange::PausedToPlaying) {
+    prepare_playing(change);
+    return;
+  }
   change_child(0, change);
+}
+
+// GstPipeline's PAUSED->PLAYING: select the clock, ask the sinks for the
+// latency and hand it to them (LATENCY event), then take the base time and
+// only then move the children.
+void PipelineActor::prepare_playing(StateChange change) {
+  select_clock();
+  query_sinks(Query(QueryType::Latency), [this, change](bool handled, Query answer) {
+    latency_ = handled && answer.live ? answer.min_latency : 0;
+    if (handled && answer.live && answer.min_latency > answer.max_latency)
+      bus_->post(Message::warning(
+          name_, "Impossible to configure latency",
+          "min " + format_time(answer.min_latency) + " > max " + format_time(answer.max_latency)));
+    GSTMINI_LOG_OBJECT(category(), DebugLevel::Info, name_, "configured latency {}{}",
+                       format_time(latency_), answer.live ? " (live)" : "");
+    for (std::size_t i : sinks())
+      request(nodes_[i].actor, caf::infinite, SendEventMsg{Event::latency(latency_)})
+          .then([](bool) {});
+    base_time_ = clock_->now() - start_time_;
+    playing_clock_ = true;
+    GSTMINI_LOG_OBJECT(category(), DebugLevel::Info, name_, "base time {} (running time {} played)",
+                       format_time(base_time_), format_time(start_time_));
+    publish();  // sinks may sync on it before the step completes
+    change_child(0, change);
+  });
+}
+
+// The clock of the most upstream element that provides one, else the
+// system clock (gst_bin_provide_clock_func); use_clock() overrides.
+void PipelineActor::select_clock() {
+  std::shared_ptr<Clock> chosen = clock_;
+  std::string provider = name_;
+  if (!fixed_clock_) {
+    chosen = nullptr;
+    for (auto it = order_.rbegin(); it != order_.rend() && !chosen; ++it) {
+      chosen = nodes_[*it].element->provide_clock();
+      if (chosen) provider = nodes_[*it].element->name();
+    }
+    if (!chosen) chosen = SystemClock::obtain();
+  }
+  if (chosen == clock_ && clock_announced_) return;
+  clock_ = chosen;
+  clock_announced_ = true;
+  bus_->post(Message::new_clock(provider, clock_->name()));
+  publish();
+}
+
+std::vector<std::size_t> PipelineActor::sinks() const {
+  std::vector<std::size_t> found;
+  for (std::size_t i = 0; i < nodes_.size(); ++i)
+    if (nodes_[i].element->count_pads(PadDirection::Src) == 0) found.push_back(i);
+  return found;
+}
+
+void PipelineActor::query_sinks(Query query, std::function<void(bool, Query)> on_answer) {
+  std::vector<std::size_t> targets = sinks();
+  if (targets.empty()) {
+    on_answer(false, std::move(query));
+    return;
+  }
+  struct Answers {
+    std::size_t left;
+    QueryCombiner combiner;
+    std::function<void(bool, Query)> on_answer;
+  };
+  auto answers =
+      std::make_shared<Answers>(Answers{targets.size(), QueryCombiner(query), std::move(on_answer)});
+  auto answered = [answers](bool handled, const Query& answer) {
+    answers->combiner.add(handled, answer);
+    if (--answers->left == 0)
+      answers->on_answer(answers->combiner.handled(), answers->combiner.result());
+  };
+  for (std::size_t i : targets)
+    request(nodes_[i].actor, caf::infinite, ElementQueryMsg{query})
+        .then([answered](QueryReply& reply) { answered(reply.handled, reply.query); },
+              [answered, query](caf::error&) { answered(false, query); });
 }
 
 void PipelineActor::change_child(std::size_t i, StateChange change) {
@@ -355,6 +435,7 @@ void PipelineActor::publish() {
   status_->last_return = step_return_;
   status_->base_time = playing_clock_ ? base_time_ : kClockTimeNone;
   status_->clock = clock_;
+  status_->latency = latency_;
   status_->changed.notify_all();
 }
 

@@ -1,7 +1,7 @@
 // PipelineActor: owns the element actors, the clock and the base time.
 //
 // Accepts (from the Pipeline handle, by request): AddMsg, LinkMsg,
-// SetStateMsg, UseClockMsg, SendEventMsg, teardown_atom. From element actors:
+// SetStateMsg, UseClockMsg, SendEventMsg, PipelineQueryMsg, teardown_atom. From element actors:
 // ElementEosMsg, AsyncDoneMsg, and down messages (it monitors every element).
 //
 // State changes are ordered messages: one step at a time (NULL->READY->
@@ -19,6 +19,7 @@
 
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -36,6 +37,7 @@ namespace gstmini::actors {
 
 // What the application's handle reads without a round trip.
 struct PipelineStatus {
+  ClockTime latency = 0;
   std::mutex mutex;
   std::condition_variable changed;
   State current = State::Null;
@@ -63,11 +65,15 @@ struct SetStateMsg {
 struct UseClockMsg {
   std::shared_ptr<Clock> clock;
 };
+struct PipelineQueryMsg {
+  Query query;
+};
 
 class PipelineActor : public caf::event_based_actor {
  public:
   PipelineActor(caf::actor_config& cfg, std::string name, std::shared_ptr<Bus> bus,
-                std::shared_ptr<PipelineStatus> status, std::uint32_t default_window);
+                std::shared_ptr<PipelineStatus> status, std::uint32_t default_window,
+                bool fixed_clock);
   caf::behavior make_behavior() override;
   const char* name() const override { return "gstmini.pipeline"; }
   void on_exit() override;
@@ -102,12 +108,21 @@ class PipelineActor : public caf::event_based_actor {
   void element_down(const caf::down_msg& msg);
   caf::result<bool> send_event(Event event);
   void new_base_time();
+  // Asks every sink; `on_answer` gets the combined answer.
+  void query_sinks(Query query, std::function<void(bool, Query)> on_answer);
+  void select_clock();
+  // PAUSED->PLAYING, before the children: clock, latency, base time.
+  void prepare_playing(StateChange change);
+  std::vector<std::size_t> sinks() const;
 
   std::string name_;
   std::shared_ptr<Bus> bus_;
   std::shared_ptr<PipelineStatus> status_;
   std::uint32_t default_window_;
   std::shared_ptr<Clock> clock_;
+  bool fixed_clock_;              // use_clock(): no selection
+  bool clock_announced_ = false;  // NEW_CLOCK posted for clock_
+  ClockTime latency_ = 0;
   std::vector<Node> nodes_;
   std::vector<Link> links_;
 
@@ -137,3 +152,4 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::LinkMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::LinkResult)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::SetStateMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::UseClockMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::PipelineQueryMsg)

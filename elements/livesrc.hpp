@@ -23,6 +23,8 @@ class LiveSrc : public Source {
   ClockTime next_due_time() override;
   bool start() override;
   bool stop() override;
+  // One frame: a frame exists only once its period has passed.
+  ClockTime latency() const override { return frame_time(1); }
 
  private:
   ClockTime frame_time(std::uint64_t n) const;

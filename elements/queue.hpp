@@ -19,6 +19,10 @@ class Queue : public Transform {
 
   std::uint32_t staging_capacity() const override;
   void staging_level_changed(std::size_t level) override;
+  // GStreamer's queue: without a time limit it can hold any latency.
+  void query_answered(Query& query) override {
+    if (query.type == QueryType::Latency) query.max_latency = kClockTimeNone;
+  }
 
  private:
   std::size_t level_index_;

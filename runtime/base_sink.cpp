@@ -56,7 +56,7 @@ Sink::SyncPlan Sink::plan_sync(const Buffer& first) const {
   refresh_settings();
   if (!sync_ || !rt.clock || !is_valid(rt.base_time) || !is_valid(plan.running_time)) return plan;
   plan.wait = true;
-  plan.clock_time = rt.base_time + plan.running_time;
+  plan.clock_time = rt.base_time + plan.running_time + latency_;
   return plan;
 }
 
@@ -69,6 +69,13 @@ bool Sink::too_late(const SyncPlan& plan, ClockTimeDiff jitter) const {
          end + static_cast<ClockTime>(max_lateness);
 }
 
+namespace {
+ClockTime first_pts(const Buffer& buffer) { return buffer.pts; }
+ClockTime first_pts(const BufferList& list) {
+  return list.empty() ? kClockTimeNone : list.front().pts;
+}
+}  // namespace
+
 template <class Data, class Render>
 FlowReturn Sink::render_counted(const Data& data, std::uint64_t count, const SyncPlan& plan,
                                 ClockTimeDiff jitter, Render render) {
@@ -80,6 +87,7 @@ FlowReturn Sink::render_counted(const Data& data, std::uint64_t count, const Syn
   }
   jitter_ = jitter;
   plan_ = plan;
+  last_position_ = first_pts(data);
   FlowReturn ret = render(data);
   if (ret == FlowReturn::Ok) {
     rendered_.fetch_add(count, std::memory_order_relaxed);
@@ -102,8 +110,47 @@ bool Sink::sink_event(const Pad&, Event event, Output&) {
   return true;
 }
 
+bool Sink::send_event(Event event, Output& out) {
+  if (event.type() == EventType::Latency) {
+    latency_ = event.parsed_latency();
+    GSTMINI_DEBUG_OBJECT(*this, "latency set to {}", format_time(latency_));
+    return true;
+  }
+  return Element::send_event(std::move(event), out);
+}
+
+FlowReturn Sink::handle_preroll(const Buffer& buffer) {
+  last_position_ = buffer.pts;
+  return preroll(buffer);
+}
+
+QueryResult Sink::element_query(Query& q) {
+  if (q.type != QueryType::Position) return QueryResult::Forward;
+  // PLAYING: where the clock is now; PAUSED: the buffer on hold.
+  ClockTime position = last_position_;
+  ClockTime running = running_time_now();
+  if (is_valid(running) && get<bool>("sync")) {
+    running = running > latency_ ? running - latency_ : 0;
+    ClockTime from_clock = segment_.position_from_running_time(running);
+    if (is_valid(from_clock)) position = from_clock;
+  }
+  if (!is_valid(position)) return QueryResult::NotHandled;
+  ClockTime stream = segment_.to_stream_time(position);
+  q.position = is_valid(stream) ? stream : position;
+  return QueryResult::Handled;
+}
+
+void Sink::query_answered(Query& q) {
+  // basesink: the pipeline is live only if this sink syncs on the clock.
+  if (q.type == QueryType::Latency) {
+    refresh_settings();
+    if (!sync_) q.live = false;
+  }
+}
+
 StateChangeReturn Sink::change_state(StateChange change) {
   if (change == StateChange::ReadyToPaused) {
+    last_position_ = kClockTimeNone;
     segment_ = Segment{};
     rendered_ = 0;
     dropped_ = 0;

@@ -54,7 +54,15 @@ class Sink : public Element {
   FlowReturn render_synced(const Buffer& buffer, const SyncPlan& plan, ClockTimeDiff jitter);
   FlowReturn render_synced(const BufferList& list, const SyncPlan& plan, ClockTimeDiff jitter);
   bool sink_event(const Pad& pad, Event event, Output& out) override;
+  // LATENCY from the pipeline sets the latency added to every render time.
+  bool send_event(Event event, Output& out) override;
   StateChangeReturn change_state(StateChange change) override;
+  // POSITION is the sink's to answer; the rest goes upstream.
+  QueryResult element_query(Query& query) override;
+  void query_answered(Query& query) override;
+  // The first buffer held in PAUSED: remembered for POSITION, then preroll().
+  FlowReturn handle_preroll(const Buffer& buffer);
+  ClockTime latency() const { return latency_; }
 
   const Segment& segment() const { return segment_; }
   std::uint64_t rendered() const { return rendered_.load(std::memory_order_relaxed); }
@@ -79,6 +87,8 @@ class Sink : public Element {
   std::atomic<std::uint64_t> dropped_{0};
   ClockTimeDiff jitter_ = 0;
   SyncPlan plan_;
+  ClockTime latency_ = 0;
+  ClockTime last_position_ = kClockTimeNone;  // pts of the last rendered/prerolled buffer
   // Cached settings (reloaded when the application sets a property).
   mutable std::uint64_t settings_seen_ = 0;
   mutable bool sync_ = false;

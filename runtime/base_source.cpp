@@ -73,6 +73,32 @@ bool Source::send_event(Event event, Output& out) {
   return Element::send_event(std::move(event), out);
 }
 
+QueryResult Source::element_query(Query& q) {
+  switch (q.type) {
+    case QueryType::Duration:
+      q.duration = duration();
+      return is_valid(q.duration) ? QueryResult::Handled : QueryResult::NotHandled;
+    case QueryType::Seeking:
+      q.seekable = is_seekable();
+      q.seek_start = 0;
+      q.seek_end = duration();
+      return QueryResult::Handled;
+    case QueryType::Segment:
+      q.segment = segment_;
+      return QueryResult::Handled;
+    case QueryType::Latency:
+      // basesrc: a live source adds its latency, a non-live one none.
+      q.live = is_live();
+      q.min_latency = q.live ? latency() : 0;
+      q.max_latency = q.min_latency;
+      return QueryResult::Handled;
+    default:
+      return QueryResult::NotHandled;
+  }
+}
+
+QueryResult Source::query(const Pad&, Query& q) { return element_query(q); }
+
 bool Source::take_pending_seek(bool* flush) {
   if (!seek_pending_) return false;
   seek_pending_ = false;

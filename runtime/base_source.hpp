@@ -44,6 +44,9 @@ class Source : public Element {
   }
   // Total stream duration if known (answers the DURATION query).
   virtual ClockTime duration() const { return kClockTimeNone; }
+  // A live source's latency: how long after its running time a buffer can
+  // be pushed (a camera: one frame). Answers the LATENCY query.
+  virtual ClockTime latency() const { return 0; }
 
   // ---- called by the hosting actor ----
   // Pushes sticky events first, enforces num-buffers, then fill().
@@ -53,6 +56,9 @@ class Source : public Element {
   bool src_event(const Pad& pad, Event event, Output& out) override;
   // EOS sent by the application ends the stream after the current buffer.
   bool send_event(Event event, Output& out) override;
+  // DURATION, SEEKING, SEGMENT and LATENCY are answered here.
+  QueryResult query(const Pad& pad, Query& query) override;
+  QueryResult element_query(Query& query) override;
   // After src_event() accepted a SEEK: true once, with whether it flushes.
   bool take_pending_seek(bool* flush);
   std::uint64_t buffers_produced() const { return produced_; }

@@ -122,6 +122,12 @@ bool Element::src_event(const Pad&, Event event, Output& out) {
   return false;  // not handled here: the answer is what upstream says
 }
 
+QueryResult Element::query(const Pad&, Query&) { return QueryResult::Forward; }
+
+QueryResult Element::element_query(Query&) {
+  return count_pads(PadDirection::Sink) ? QueryResult::Forward : QueryResult::NotHandled;
+}
+
 bool Element::send_event(Event event, Output& out) {
   if (event.is_upstream())
     out.push_upstream(std::move(event));

@@ -28,6 +28,7 @@
 #include "runtime/log.hpp"
 #include "runtime/pad.hpp"
 #include "runtime/property.hpp"
+#include "runtime/query.hpp"
 #include "runtime/state.hpp"
 
 namespace gstmini {
@@ -133,6 +134,17 @@ class Element {
   // Default: upstream events go out of every sink pad, downstream ones out of
   // every src pad.
   virtual bool send_event(Event event, Output& out);
+  // A query on `pad` (upstream if it is a src pad, downstream if a sink
+  // pad). Default: Forward it out of the pads of the other direction.
+  virtual QueryResult query(const Pad& pad, Query& query);
+  // A query the pipeline asks this element (gst_element_query). Default:
+  // Forward it upstream out of the sink pads (sinks) or NotHandled.
+  virtual QueryResult element_query(Query& query);
+  // After a forwarded query came back answered: add this element's part.
+  virtual void query_answered(Query& query) { (void)query; }
+  // An element able to provide the pipeline clock returns it here; it must be
+  // created once (in the constructor): the pipeline reads it from its actor.
+  virtual std::shared_ptr<Clock> provide_clock() const { return nullptr; }
   // A decoupling element (queue) returns how many items its src link may
   // hold beyond the one in flight: upstream is then answered on enqueue and
   // held only when that many are waiting. 0 (default) = lock-step.

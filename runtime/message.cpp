@@ -52,6 +52,14 @@ Message Message::element(std::string source, Structure structure) {
   return m;
 }
 
+Message Message::new_clock(std::string source, std::string clock_name) {
+  Message m;
+  m.type = MessageType::NewClock;
+  m.source = std::move(source);
+  m.text = std::move(clock_name);
+  return m;
+}
+
 const char* to_string(MessageType type) {
   switch (type) {
     case MessageType::Eos:

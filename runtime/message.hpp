@@ -58,6 +58,8 @@ struct Message {
   static Message state_changed(std::string source, State old_state, State new_state, State pending);
   static Message async_done(std::string source);
   static Message element(std::string source, Structure structure);
+  // NEW_CLOCK: `text` names the clock.
+  static Message new_clock(std::string source, std::string clock_name);
 };
 
 const char* to_string(MessageType type);  // "eos", "error", "state-changed", ...

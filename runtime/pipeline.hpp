@@ -28,6 +28,7 @@
 #include "runtime/clock.hpp"
 #include "runtime/element.hpp"
 #include "runtime/event.hpp"
+#include "runtime/query.hpp"
 #include "runtime/state.hpp"
 
 namespace gstmini {
@@ -50,7 +51,8 @@ struct PipelineOptions {
   // Buffers in flight per link: 1 is GStreamer's lock-step push; N > 1
   // pipelines the link (the FlowReturn comes back with a later push).
   std::uint32_t window = 1;
-  // nullptr: the system clock. Tests pass a TestClock.
+  // A clock to use whatever elements provide (use_clock); nullptr: select
+  // one as GStreamer does. Tests pass a TestClock.
   std::shared_ptr<Clock> clock;
   // Actor scheduler: worker threads (0 = number of cores) and how many
   // messages one actor may handle before yielding its worker.
@@ -113,9 +115,21 @@ class Pipeline {
     return seek(1.0, flags, SeekType::Set, position);
   }
 
+  // gst_element_query on the pipeline: asks every sink (they forward what
+  // is not theirs to answer); LATENCY combines the branches.
+  bool query(Query& query);
+  bool query_position(ClockTime* position);
+  bool query_duration(ClockTime* duration);
+  bool query_latency(bool* live, ClockTime* min_latency, ClockTime* max_latency);
+  // The latency the pipeline configured on its sinks at the last PLAYING.
+  ClockTime latency() const;
+
   Bus& bus();
   std::shared_ptr<Bus> bus_ptr() const;
-  // Must be called in NULL or READY.
+  // Forces this clock (gst_pipeline_use_clock); must be called in NULL or
+  // READY. Otherwise the pipeline picks at PAUSED->PLAYING the clock of the
+  // most upstream element that provides one, else the system clock, and
+  // posts NEW_CLOCK.
   void use_clock(std::shared_ptr<Clock> clock);
   std::shared_ptr<Clock> clock() const;
   // Clock time at which running time 0 happens; kClockTimeNone before PLAYING.

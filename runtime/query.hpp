@@ -1,0 +1,69 @@
+// Query: a question an element asks its neighbours, answered in place
+// (GstQuery).
+//
+// A query arriving on a src pad travels upstream, one arriving on a sink pad
+// downstream. An element answers it (Handled), says it cannot (NotHandled)
+// or lets it pass on (Forward, the default); a forwarded query comes back
+// through query_answered() so the element can add its part, as a queue adds
+// its latency. The pipeline asks its sinks: position and latency are theirs
+// to answer, duration and seeking they forward to the source.
+#pragma once
+
+#include <utility>
+
+#include "runtime/clock_time.hpp"
+#include "runtime/segment.hpp"
+#include "runtime/value.hpp"
+
+namespace gstmini {
+
+enum class QueryType { Position, Duration, Latency, Seeking, Segment, Custom };
+
+struct Query {
+  explicit Query(QueryType query_type = QueryType::Custom) : type(query_type) {}
+  static Query custom(Structure s) {
+    Query q(QueryType::Custom);
+    q.structure = std::move(s);
+    return q;
+  }
+
+  QueryType type;
+  ClockTime position = kClockTimeNone;  // POSITION (stream time)
+  ClockTime duration = kClockTimeNone;  // DURATION
+  // LATENCY: whether the stream is live, and the latency it adds at least
+  // and at most (kClockTimeNone: no upper bound).
+  bool live = false;
+  ClockTime min_latency = 0;
+  ClockTime max_latency = kClockTimeNone;
+  // SEEKING: whether and in which range a seek is possible.
+  bool seekable = false;
+  ClockTime seek_start = kClockTimeNone;
+  ClockTime seek_end = kClockTimeNone;
+  Segment segment;      // SEGMENT: the segment in use
+  Structure structure;  // CUSTOM
+};
+
+enum class QueryResult { Handled, NotHandled, Forward };
+
+// Latency of parallel branches (GstBin): live if any is live, the largest
+// minimum, the smallest maximum.
+void combine_latency(Query& total, const Query& branch);
+
+// Answers to one query from several pads or sinks: LATENCY combines every
+// branch that answered, any other query keeps the first answer.
+class QueryCombiner {
+ public:
+  explicit QueryCombiner(Query query) : result_(std::move(query)) {}
+  void add(bool handled, const Query& answer);
+  bool handled() const { return handled_; }
+  const Query& result() const { return result_; }
+  Query& result() { return result_; }
+
+ private:
+  Query result_;
+  bool handled_ = false;
+};
+
+const char* to_string(QueryType type);  // "position", "duration", ...
+
+}  // namespace gstmini

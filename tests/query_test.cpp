@@ -1,0 +1,165 @@
+// Queries through the pipeline: duration from the source, position from the
+// sink's clock, seeking, latency summed over a live chain; the configured
+// latency delays every render; the clock comes from the most upstream
+// provider unless the application forces one.
+#include <catch2/catch.hpp>
+
+#include "test_util.hpp"
+
+using namespace gstmini;
+
+namespace {
+
+struct TimedSetup {
+  std::shared_ptr<TestClock> clock = std::make_shared<TestClock>(1000 * kSecond);
+  std::unique_ptr<Pipeline> pipeline;
+  std::shared_ptr<FakeSink> sink = test::make<FakeSink>("sink");
+  std::shared_ptr<test::Watched<test::Rendered>> rendered = test::record_renders(*sink);
+
+  explicit TimedSetup(std::vector<ElementPtr> upstream) {
+    PipelineOptions options;
+    options.clock = clock;
+    pipeline = std::make_unique<Pipeline>("p", options);
+    sink->set("sync", true);
+    upstream.push_back(sink);
+    for (const auto& e : upstream) pipeline->add(e);
+    pipeline->link_many(upstream);
+  }
+};
+
+ElementPtr timed_fakesrc() {
+  auto src = make_element("fakesrc", "src");
+  src->set("buffer-duration", kSecond);
+  src->set("num-buffers", 10);
+  return src;
+}
+
+// A source that brings its own clock, like an audio device.
+struct ClockedSrc : FakeSrc {
+  explicit ClockedSrc(std::string name) : FakeSrc(std::move(name)) {}
+  std::shared_ptr<Clock> provide_clock() const override { return clock; }
+  std::shared_ptr<TestClock> clock = std::make_shared<TestClock>();
+};
+
+}  // namespace
+
+TEST_CASE("the duration query is answered by the source through the sink", "[query]") {
+  TimedSetup s({timed_fakesrc()});
+  s.pipeline->set_state(State::Paused);
+  REQUIRE(s.pipeline->get_state(nullptr, nullptr, 5 * kSecond) == StateChangeReturn::Success);
+  ClockTime duration = kClockTimeNone;
+  REQUIRE(s.pipeline->query_duration(&duration));
+  CHECK(duration == 10 * kSecond);
+  Query seeking(QueryType::Seeking);
+  REQUIRE(s.pipeline->query(seeking));
+  CHECK(seeking.seekable);
+  CHECK(seeking.seek_end == 10 * kSecond);
+}
+
+TEST_CASE("the position is the prerolled buffer in PAUSED and follows the clock in PLAYING",
+          "[query]") {
+  TimedSetup s({timed_fakesrc()});
+  s.pipeline->set_state(State::Paused);
+  REQUIRE(s.pipeline->get_state(nullptr, nullptr, 5 * kSecond) == StateChangeReturn::Success);
+  ClockTime position = kClockTimeNone;
+  REQUIRE(s.pipeline->query_position(&position));
+  CHECK(position == 0);
+  s.pipeline->set_state(State::Playing);
+  REQUIRE(s.clock->wait_for_pending(1));
+  s.clock->set_time(s.pipeline->base_time() + 2500 * kMillisecond);
+  REQUIRE(s.pipeline->query_position(&position));
+  CHECK(position == 2500 * kMillisecond);
+}
+
+TEST_CASE("a live source reports one frame of latency; a queue lifts the upper bound",
+          "[query][latency]") {
+  auto cam = make_element("livesrc", "cam");
+  cam->set("framerate", "10/1");
+  TimedSetup direct({cam});
+  direct.pipeline->set_state(State::Paused);
+  bool live = false;
+  ClockTime min = 0, max = 0;
+  REQUIRE(direct.pipeline->query_latency(&live, &min, &max));
+  CHECK(live);
+  CHECK(min == 100 * kMillisecond);
+  CHECK(max == 100 * kMillisecond);
+
+  auto cam2 = make_element("livesrc", "cam");
+  cam2->set("framerate", "10/1");
+  TimedSetup queued({cam2, make_element("queue", "q")});
+  queued.pipeline->set_state(State::Paused);
+  REQUIRE(queued.pipeline->query_latency(&live, &min, &max));
+  CHECK(live);
+  CHECK(min == 100 * kMillisecond);
+  CHECK(max == kClockTimeNone);
+}
+
+TEST_CASE("sinks render at base_time + running_time + latency", "[latency][sync]") {
+  auto cam = make_element("livesrc", "cam");
+  cam->set("framerate", "10/1");
+  TimedSetup s({cam});
+  s.pipeline->set_state(State::Playing);
+  // Frame 0 (pts 0) waits for the configured latency. The camera's push is
+  // lock-step, so it waits too, as GStreamer's streaming thread would.
+  REQUIRE(s.clock->wait_for_pending(1));
+  const ClockTime base = s.pipeline->base_time();
+  CHECK(s.pipeline->latency() == 100 * kMillisecond);
+  CHECK(s.clock->next_pending_time() == base + 100 * kMillisecond);
+  CHECK(test::rendered_count(*s.rendered) == 0);
+  s.clock->set_time(base + 100 * kMillisecond);
+  REQUIRE(s.rendered->wait_until([](const test::Rendered& r) { return !r.buffers.empty(); }));
+  CHECK(s.rendered->get().buffers[0].pts == 0);
+  CHECK(s.rendered->get().lateness[0] == 0);
+  // Frame 1 is captured at once (its time has come) and waits 100 ms more.
+  REQUIRE(s.clock->wait_for_pending(1));
+  CHECK(s.clock->next_pending_time() == base + 200 * kMillisecond);
+}
+
+TEST_CASE("a non-live pipeline configures no latency", "[latency]") {
+  TimedSetup s({timed_fakesrc()});
+  s.pipeline->set_state(State::Playing);
+  REQUIRE(s.clock->wait_for_pending(1));
+  CHECK(s.pipeline->latency() == 0);
+  CHECK(s.clock->next_pending_time() == s.pipeline->base_time() + kSecond);
+}
+
+TEST_CASE("the pipeline uses the clock of the most upstream provider and announces it",
+          "[clock][select]") {
+  Pipeline pipeline("p", PipelineOptions{});
+  auto src = test::make<ClockedSrc>("src");
+  auto sink = make_element("fakesink", "sink");
+  pipeline.add_many(src, sink);
+  pipeline.link(src, sink);
+  pipeline.set_state(State::Playing);
+  auto msg = pipeline.bus().timed_pop_filtered(5 * kSecond, MessageType::NewClock);
+  REQUIRE(msg);
+  CHECK(msg->source == "src");
+  CHECK(msg->text == "GstTestClock");
+  CHECK(pipeline.clock() == src->clock);
+}
+
+TEST_CASE("without a provider the pipeline picks the system clock; use_clock overrides",
+          "[clock][select]") {
+  Pipeline pipeline("p", PipelineOptions{});
+  auto src = test::make<ClockedSrc>("src");
+  auto sink = make_element("fakesink", "sink");
+  pipeline.add_many(src, sink);
+  pipeline.link(src, sink);
+  auto forced = std::make_shared<TestClock>();
+  pipeline.use_clock(forced);
+  pipeline.set_state(State::Playing);
+  auto msg = pipeline.bus().timed_pop_filtered(5 * kSecond, MessageType::NewClock);
+  REQUIRE(msg);
+  CHECK(msg->source == "p");
+  CHECK(pipeline.clock() == forced);
+
+  Pipeline plain("q", PipelineOptions{});
+  auto fakesrc = make_element("fakesrc", "src");
+  auto fakesink = make_element("fakesink", "sink");
+  plain.add_many(fakesrc, fakesink);
+  plain.link(fakesrc, fakesink);
+  plain.set_state(State::Playing);
+  msg = plain.bus().timed_pop_filtered(5 * kSecond, MessageType::NewClock);
+  REQUIRE(msg);
+  CHECK(msg->text == "GstSystemClock");
+}
