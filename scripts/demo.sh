@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main-job command: install deps, build (same config as scripts/test.sh so
-# build/ is shared), then run the live-pipeline example with any arguments.
+# build/ is shared), then run the flagship: example 02 with a queue.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,5 +13,10 @@ cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGSTMINI_WERROR=
   -DGSTMINI_SANITIZE= >&2
 cmake --build build -j "$JOBS" >&2
 
-export GSTMINI_DEBUG="${GSTMINI_DEBUG:-*:3,fakesink:5,videotestsrc:5,queue:5}"
-exec "$ROOT/build/examples/02_live_pipeline" "$@"
+# The flagship: a camera-like live source -> queue -> fakesink synced to the
+# pipeline clock, 10 frames/s for 2 s, with the call-stack flow log (LOG
+# level: PUSHING / RECEIVED / RETURNING) and each render's running time,
+# clock time and lateness. Arguments replace the defaults: [framerate] [seconds].
+export GSTMINI_DEBUG="${GSTMINI_DEBUG:-*:3,pipeline:4,livesrc:6,queue:6,fakesink:6}"
+if [ $# -eq 0 ]; then set -- 10/1 2; fi
+exec "$ROOT/build/examples/02_live_pipeline" --queue "$@"
