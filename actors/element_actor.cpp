@@ -78,6 +78,21 @@ caf::behavior ElementActor::make_behavior() {
         link.peer_name = std::move(msg.peer_name);
         link.window = msg.window ? msg.window : 1;
         link.capacity = element_->staging_capacity();
+        link.sticky_pending = !link.sticky.empty();
+      },
+      [this](const DisconnectMsg& msg) {
+        if (msg.pad >= element_->pads().size()) return;
+        if (element_->pads()[msg.pad].direction == PadDirection::Sink) {
+          in_[msg.pad].peer = nullptr;
+          in_[msg.pad].pending.clear();
+          return;
+        }
+        OutLink& link = out_[msg.pad];
+        link.peer = nullptr;
+        link.outbox.clear();
+        link.in_flight = 0;
+        ++link.epoch;  // answers still on their way are ignored
+        try_complete();
       },
       [this](ConnectSinkMsg& msg) {
         InLink& link = in_.at(msg.pad);
@@ -230,13 +245,20 @@ void ElementActor::send_outputs() {
         flush_link_stop(out_[item.pad], event->reset_time());
       continue;
     }
-    if (item.pad >= out_.size() || !out_[item.pad].linked()) {
-      cur_.not_linked = true;
-      GSTMINI_LOG_OBJ(*element_, "{}PUSHING {} on an unlinked pad: not-linked", indent(),
-                      describe(item.data));
+    if (item.pad >= out_.size()) {  // the element has no such src pad
+      if (!std::holds_alternative<Event>(item.data)) cur_.not_linked = true;
       continue;
     }
     OutLink& link = out_[item.pad];
+    if (const auto* event = std::get_if<Event>(&item.data); event && event->is_sticky())
+      remember_sticky(link, *event);
+    if (!link.linked()) {
+      // Only data fails on an unlinked pad; sticky events wait for a peer.
+      if (!std::holds_alternative<Event>(item.data)) cur_.not_linked = true;
+      GSTMINI_LOG_OBJ(*element_, "{}PUSHING {} on an unlinked pad{}", indent(), describe(item.data),
+                      std::holds_alternative<Event>(item.data) ? "" : ": not-linked");
+      continue;
+    }
     link.used = cur_.busy;  // pushes outside an item (send_event) are not waited for
     if (std::holds_alternative<Buffer>(item.data)) {
       GSTMINI_LOG_OBJ(*element_, "{}PUSHING buffer {} ({}) to {}", indent(), link.pushed,
@@ -246,13 +268,38 @@ void ElementActor::send_outputs() {
       GSTMINI_LOG_OBJ(*element_, "{}PUSHING {} to {}", indent(), describe(item.data),
                       link.peer_name);
     }
-    // A queue starts a new streaming domain: its pushes begin a new call stack.
-    auto depth = static_cast<std::uint16_t>(link.capacity > 0 ? 1 : cur_.depth + 1);
-    link.outbox.push_back(ItemMsg{link.peer_pad, link.epoch, depth, std::move(item.data)});
-    flush_outbox(link);
-    report_level(link);
+    push_item(link, std::move(item.data));
   }
   output_.clear();
+}
+
+// A pad keeps the last stream-start, segment and eos it pushed (a new
+// stream-start starts over).
+void ElementActor::remember_sticky(OutLink& link, const Event& event) {
+  if (event.type() == EventType::StreamStart) link.sticky.clear();
+  for (Event& kept : link.sticky) {
+    if (kept.type() == event.type()) {
+      kept = event;
+      return;
+    }
+  }
+  link.sticky.push_back(event);
+}
+
+void ElementActor::push_item(OutLink& link, Item item) {
+  // A queue starts a new streaming domain: its pushes begin a new call stack.
+  auto depth = static_cast<std::uint16_t>(link.capacity > 0 ? 1 : cur_.depth + 1);
+  if (link.sticky_pending) {
+    // A peer linked after sticky events went out gets them first.
+    link.sticky_pending = false;
+    const Event* current = std::get_if<Event>(&item);
+    for (const Event& sticky : link.sticky)
+      if (!current || sticky.type() != current->type())
+        link.outbox.push_back(ItemMsg{link.peer_pad, link.epoch, depth, Item{sticky}});
+  }
+  link.outbox.push_back(ItemMsg{link.peer_pad, link.epoch, depth, std::move(item)});
+  flush_outbox(link);
+  report_level(link);
 }
 
 void ElementActor::flush_outbox(OutLink& link) {
@@ -394,6 +441,8 @@ void ElementActor::reset_streaming() {
     ++link.epoch;
     link.last = FlowReturn::Ok;
     link.used = false;
+    link.sticky.clear();  // a deactivated pad forgets its sticky events
+    link.sticky_pending = false;
   }
   prerolled_ = false;
   eos_pending_ = false;

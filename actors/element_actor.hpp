@@ -81,6 +81,10 @@ class ElementActor : public caf::event_based_actor {
     std::deque<ItemMsg> outbox;
     FlowReturn last = FlowReturn::Ok;  // first non-OK answer, sticky until stop
     bool used = false;                 // pushed on by the current item
+    // Sticky events pushed on this pad (stream-start, segment, eos); a new
+    // peer gets them before the next item (sticky_pending).
+    std::vector<Event> sticky;
+    bool sticky_pending = false;
     bool linked() const { return static_cast<bool>(peer); }
     bool has_room() const;
   };
@@ -106,6 +110,8 @@ class ElementActor : public caf::event_based_actor {
   void start_item(std::uint32_t pad, Pending pending);
   void run_hook(std::uint32_t pad, Item item);
   void send_outputs();
+  void remember_sticky(OutLink& link, const Event& event);
+  void push_item(OutLink& link, Item item);
   void flush_outbox(OutLink& link);
   void report_level(const OutLink& link);
   void try_complete();

@@ -23,6 +23,7 @@
 //
 // Control (pipeline actor -> element actor), answered by request/response:
 //   ConnectSrcMsg / ConnectSinkMsg   wire one end of a link
+//   DisconnectMsg                    unwire one end (either direction)
 //   ChangeStateMsg                   one state step; answers StateChangeReturn
 //   SendEventMsg                     an event from the application; answers bool
 //   ElementQueryMsg                  a query to the element; answers QueryReply
@@ -80,6 +81,11 @@ struct ConnectSinkMsg {
   std::uint32_t peer_pad;
   std::string peer_name;
   std::uint32_t window;
+};
+
+// Unlinks one end of a link.
+struct DisconnectMsg {
+  std::uint32_t pad;
 };
 
 struct ChangeStateMsg {
@@ -143,6 +149,7 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::FlowMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ConnectSrcMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ConnectSinkMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ChangeStateMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::DisconnectMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ClockFiredMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::FlushMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::UpstreamEventMsg)

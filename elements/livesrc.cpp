@@ -69,7 +69,9 @@ FlowReturn LiveSrc::create(Buffer& buffer) {
     GSTMINI_DEBUG_OBJECT(*this, "fell behind: dropped {} frames ({} in total)", missed, dropped_);
   }
   buffer = Buffer(frame_size_);
-  buffer.pts = now;
+  // Stamped with its capture slot on the pipeline clock, as a capture
+  // device's hardware timestamp: late software does not move it.
+  buffer.pts = frame_time(next_frame_);
   buffer.duration = frame_time(next_frame_ + 1) - frame_time(next_frame_);
   buffer.offset = next_frame_;
   buffer.offset_end = next_frame_ + 1;
@@ -79,7 +81,7 @@ FlowReturn LiveSrc::create(Buffer& buffer) {
   if (next_frame_ %
           static_cast<std::uint64_t>(std::max<std::int64_t>(1, framerate_.num / framerate_.den)) ==
       0)
-    GSTMINI_INFO_OBJECT(*this, "captured frame {}, pts {}", next_frame_, format_time(now));
+    GSTMINI_INFO_OBJECT(*this, "captured frame {}, pts {}", next_frame_, format_time(buffer.pts));
   ++next_frame_;
   return FlowReturn::Ok;
 }

@@ -3,10 +3,12 @@
 //
 // It captures one frame per framerate period while PLAYING: the actor asks
 // the pipeline clock for a wake-up at base_time + n / framerate, then the
-// frame is stamped with the running time it was captured at, like a capture
-// device. If the pipeline falls behind (the push of the last frame took
-// longer than a period), the frames whose time has passed are not captured:
-// they are counted in frames-dropped and the next buffer carries DISCONT.
+// frame is stamped with that capture slot's running time n / framerate, like
+// the hardware timestamp of a capture device (a late wake-up does not move
+// it). If the pipeline falls behind (the push of the last frame took longer
+// than a period), the frames whose whole period has passed are not
+// captured: they are counted in frames-dropped and the next buffer carries
+// DISCONT. It reports one frame of latency.
 #pragma once
 
 #include "runtime/base_source.hpp"

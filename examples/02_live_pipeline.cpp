@@ -5,18 +5,18 @@
 //   build/examples/02_live_pipeline --queue    # livesrc ! queue ! fakesink
 //
 // livesrc is camera-like: it asks the pipeline clock to wake it every
-// 1/framerate, captures a frame and stamps it with the running time it woke
-// up at. A frame exists only once its period is over, so the camera reports
-// one frame of latency; on PAUSED->PLAYING the pipeline asks every sink for
-// the latency upstream and configures it (LATENCY event). fakesink sync=true
-// then renders a frame when the clock reads
+// 1/framerate, captures a frame and stamps it with its capture slot n/fps
+// (like a camera's hardware timestamp). A frame exists only once its period
+// is over, so the camera reports one frame of latency; on PAUSED->PLAYING
+// the pipeline asks every sink for the latency upstream and configures it
+// (LATENCY event). fakesink sync=true then renders a frame when the clock reads
 //     base_time + running_time + latency
 // and its lateness is how late the clock's wake-up reached the sink.
 // Without --queue the camera's push is lock-step: it waits while the sink
 // waits; with --queue the queue answers on enqueue and the camera runs free.
 //
 // The log (default "*:3,livesrc:4,fakesink:5", or GSTMINI_DEBUG):
-//   INFO  livesrc <camera> captured frame 30, pts 0:00:01.000183012     once a second
+//   INFO  livesrc <camera> captured frame 30, pts 0:00:01.000000000     once a second
 //   DEBUG fakesink <sink> render buffer: running time R, clock time C, lateness +L
 //   INFO  livesrc <camera> captured 91 frames, dropped 0                at PAUSED->READY
 // The call-stack flow of every push (the blog's PUSHING / RECEIVED /

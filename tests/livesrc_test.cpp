@@ -1,5 +1,6 @@
 // livesrc captures on the pipeline clock like a camera: one frame per
-// period, stamped with its capture running time; missed periods are dropped.
+// period, stamped with its capture slot's running time; missed periods are
+// dropped.
 #include <catch2/catch.hpp>
 
 #include "test_util.hpp"
@@ -64,7 +65,7 @@ TEST_CASE("frames whose period passed while the source was late are dropped and 
   s.clock->set_time(base + 550 * kMillisecond);  // frames 1..4 are gone
   REQUIRE(s.rendered_n(2));
   Buffer frame = s.rendered->get().buffers[1];
-  CHECK(frame.pts == 550 * kMillisecond);  // stamped when captured
+  CHECK(frame.pts == 500 * kMillisecond);  // its capture slot, not the late wake-up
   CHECK(frame.offset == 5);
   CHECK(frame.has_flag(BufferFlags::Discont));
   CHECK(s.src->get<std::uint64_t>("frames-dropped") == 4);
