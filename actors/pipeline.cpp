@@ -5,6 +5,7 @@
 
 #include <caf/all.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <thread>
@@ -131,6 +132,23 @@ void Pipeline::link_pads(const ElementPtr& src, const std::string& src_pad, cons
   if (!result.error.empty()) throw LinkError(result.error);
   std::lock_guard<std::mutex> lock(impl_->mutex_);
   impl_->links_.push_back(std::move(result.link));
+}
+
+void Pipeline::unlink(const ElementPtr& src, const ElementPtr& sink) {
+  if (!src || !sink) throw LinkError("could not unlink: null element");
+  std::string error = impl_->call<std::string>(actors::UnlinkMsg{src->name(), sink->name()});
+  if (!error.empty()) throw LinkError(error);
+  std::lock_guard<std::mutex> lock(impl_->mutex_);
+  auto& links = impl_->links_;
+  links.erase(std::remove_if(links.begin(), links.end(),
+                             [&](const LinkInfo& l) {
+                               return l.src == src->name() && l.sink == sink->name();
+                             }),
+              links.end());
+}
+
+StateChangeReturn Pipeline::sync_state_with_parent(const ElementPtr& element) {
+  return impl_->call<StateChangeReturn>(actors::SyncStateMsg{element->name()});
 }
 
 std::vector<LinkInfo> Pipeline::links() const {

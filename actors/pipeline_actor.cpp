@@ -31,6 +31,16 @@ caf::behavior PipelineActor::make_behavior() {
   return {
       [this](const AddMsg& msg) { return add(msg.element); },
       [this](const LinkMsg& msg) { return link(msg); },
+      [this](const UnlinkMsg& msg) { return unlink(msg); },
+      [this](const SyncStateMsg& msg) -> caf::result<StateChangeReturn> {
+        auto promise = make_response_promise();
+        for (std::size_t i = 0; i < nodes_.size(); ++i)
+          if (nodes_[i].element->name() == msg.element) {
+            sync_state(i, promise);
+            return caf::delegated<StateChangeReturn>();
+          }
+        return StateChangeReturn::Failure;
+      },
       [this](const SetStateMsg& msg) -> caf::result<StateChangeReturn> {
         waiters_.push_back(make_response_promise());
         set_state(msg.target);
@@ -152,6 +162,39 @@ LinkResult PipelineActor::link(const LinkMsg& msg) {
   GSTMINI_LOG_OBJECT(category(), DebugLevel::Info, name_, "linked {} to {} (window {})", src_name,
                      sink_name, window);
   return LinkResult{{}, LinkInfo{msg.src, src_pad->name, msg.sink, sink_pad->name, window}};
+}
+
+std::string PipelineActor::unlink(const UnlinkMsg& msg) {
+  for (auto it = links_.begin(); it != links_.end(); ++it) {
+    if (nodes_[it->src].element->name() != msg.src || nodes_[it->sink].element->name() != msg.sink)
+      continue;
+    send(nodes_[it->src].actor, DisconnectMsg{it->src_pad});
+    send(nodes_[it->sink].actor, DisconnectMsg{it->sink_pad});
+    links_.erase(it);
+    return {};
+  }
+  return "could not unlink " + msg.src + " from " + msg.sink + ": they are not linked";
+}
+
+// One step at a time from the element's state to the pipeline's.
+void PipelineActor::sync_state(std::size_t i, caf::response_promise promise) {
+  Node& node = nodes_[i];
+  if (node.state == current_) {
+    promise.deliver(StateChangeReturn::Success);
+    return;
+  }
+  StateChange change = transition(node.state, next_state(node.state, current_));
+  request(node.actor, caf::infinite, ChangeStateMsg{change, base_time_, clock_})
+      .then(
+          [this, i, change, promise](StateChangeReturn ret) mutable {
+            if (ret == StateChangeReturn::Failure) {
+              promise.deliver(ret);
+              return;
+            }
+            nodes_[i].state = transition_to(change);
+            sync_state(i, promise);
+          },
+          [promise](caf::error&) mutable { promise.deliver(StateChangeReturn::Failure); });
 }
 
 // Sinks first, then upstream: an element comes after every element it
@@ -281,8 +324,8 @@ void PipelineActor::query_sinks(Query query, std::function<void(bool, Query)> on
     QueryCombiner combiner;
     std::function<void(bool, Query)> on_answer;
   };
-  auto answers =
-      std::make_shared<Answers>(Answers{targets.size(), QueryCombiner(query), std::move(on_answer)});
+  auto answers = std::make_shared<Answers>(
+      Answers{targets.size(), QueryCombiner(query), std::move(on_answer)});
   auto answered = [answers](bool handled, const Query& answer) {
     answers->combiner.add(handled, answer);
     if (--answers->left == 0)
@@ -322,6 +365,7 @@ void PipelineActor::change_child(std::size_t i, StateChange change) {
               complete(StateChangeReturn::Failure);
               return;
             }
+            nodes_[order_[i]].state = transition_to(change);
             if (ret == StateChangeReturn::Async) async_pending_.insert(element);
             if (ret == StateChangeReturn::NoPreroll) no_preroll_ = true;
             change_child(i + 1, change);

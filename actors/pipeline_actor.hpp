@@ -1,7 +1,8 @@
 // PipelineActor: owns the element actors, the clock and the base time.
 //
 // Accepts (from the Pipeline handle, by request): AddMsg, LinkMsg,
-// SetStateMsg, UseClockMsg, SendEventMsg, PipelineQueryMsg, teardown_atom. From element actors:
+// UnlinkMsg, SetStateMsg, SyncStateMsg, UseClockMsg, SendEventMsg,
+// PipelineQueryMsg, teardown_atom. From element actors:
 // ElementEosMsg, AsyncDoneMsg, and down messages (it monitors every element).
 //
 // State changes are ordered messages: one step at a time (NULL->READY->
@@ -59,6 +60,13 @@ struct LinkResult {
   std::string error;
   LinkInfo link;
 };
+struct UnlinkMsg {
+  std::string src, sink;
+};
+// Brings one element to the pipeline's state (gst_element_sync_state_with_parent).
+struct SyncStateMsg {
+  std::string element;
+};
 struct SetStateMsg {
   State target;
 };
@@ -82,6 +90,7 @@ class PipelineActor : public caf::event_based_actor {
   struct Node {
     ElementPtr element;
     caf::actor actor;
+    State state = State::Null;  // as last answered by the element
   };
   struct Link {
     std::size_t src;
@@ -92,6 +101,8 @@ class PipelineActor : public caf::event_based_actor {
 
   std::string add(const ElementPtr& element);
   LinkResult link(const LinkMsg& msg);
+  std::string unlink(const UnlinkMsg& msg);
+  void sync_state(std::size_t node, caf::response_promise promise);
   const Pad* free_pad(std::size_t node, PadDirection direction, const std::string& name,
                       std::string* error) const;
   bool pad_linked(std::size_t node, unsigned pad) const;
@@ -151,5 +162,7 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::AddMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::LinkMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::LinkResult)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::SetStateMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::UnlinkMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::SyncStateMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::UseClockMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::PipelineQueryMsg)

@@ -93,6 +93,11 @@ class Pipeline {
   void link_pads(const ElementPtr& src, const std::string& src_pad, const ElementPtr& sink,
                  const std::string& sink_pad, std::uint32_t window = 0);
   void link_many(const std::vector<ElementPtr>& chain, std::uint32_t window = 0);
+  // Removes the link from `src` to `sink`; throws LinkError if none.
+  void unlink(const ElementPtr& src, const ElementPtr& sink);
+  // Brings an element added later to the pipeline's state, one step at a
+  // time (gst_element_sync_state_with_parent).
+  StateChangeReturn sync_state_with_parent(const ElementPtr& element);
   // Every link made so far, in the order they were made.
   std::vector<LinkInfo> links() const;
 
