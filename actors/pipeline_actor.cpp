@@ -404,8 +404,7 @@ void PipelineActor::step_done(StateChange change) {
 }
 
 void PipelineActor::async_done(const std::string& element) {
-  if (reprerolling_.erase(element) && reprerolling_.empty() && current_ == State::Playing)
-    new_base_time();
+  if (reprerolling_.erase(element) && reprerolling_.empty() && playing_clock_) new_base_time();
   if (!waiting_async_) return;
   async_pending_.erase(element);
   if (!async_pending_.empty()) return;
@@ -437,7 +436,9 @@ caf::result<bool> PipelineActor::send_event(Event event) {
   if (flushing_seek) {
     // Running time restarts at 0; PLAYING sinks preroll again first.
     start_time_ = 0;
-    if (current_ == State::Playing) reprerolling_ = sinks;
+    // (Sinks go PLAYING before the step completes: the base time being in
+    // force is what tells that they run on the clock.)
+    if (playing_clock_) reprerolling_ = sinks;
   }
   auto promise = make_response_promise<bool>();
   auto left = std::make_shared<std::size_t>(targets.size());
