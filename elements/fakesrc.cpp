@@ -39,9 +39,10 @@ const ElementClass& FakeSrc::element_class() {
 FakeSrc::FakeSrc(std::string name) : Source(element_class(), std::move(name)) {}
 
 bool FakeSrc::start() {
-  settings_ = Settings{get<std::int64_t>("sizetype"), get<std::int64_t>("sizemin"),
-                       get<std::int64_t>("sizemax"), get<std::uint64_t>("buffer-duration"),
-                       get<std::uint64_t>("buffers-per-list")};
+  settings_ =
+      Settings{get<std::int64_t>("sizetype"),          get<std::int64_t>("sizemin"),
+               get<std::int64_t>("sizemax"),           get<std::uint64_t>("buffer-duration"),
+               get<std::uint64_t>("buffers-per-list"), get<std::int64_t>("num-buffers")};
   next_ = 0;
   return true;
 }
@@ -63,6 +64,10 @@ ClockTime FakeSrc::duration() const {
 }
 
 FlowReturn FakeSrc::create(Buffer& buffer) {
+  // A timestamped stream ends at its duration, also after a seek.
+  if (settings_.duration && settings_.num_buffers >= 0 &&
+      next_ >= static_cast<std::uint64_t>(settings_.num_buffers))
+    return FlowReturn::Eos;
   std::size_t size = 0;
   if (settings_.sizetype == 2) size = static_cast<std::size_t>(settings_.sizemax);
   if (settings_.sizetype == 3) {

@@ -2,7 +2,9 @@
 // fakesrc), the workhorse of flow experiments and benchmarks.
 //
 // gstmini additions: buffer-duration timestamps buffers n * duration (and
-// paces a live fakesrc on the clock); buffers-per-list > 1 pushes buffer
+// paces a live fakesrc on the clock); the stream is then num-buffers *
+// buffer-duration long and seekable, like a file: EOS comes after buffer
+// num-buffers - 1 however it was reached. buffers-per-list > 1 pushes buffer
 // lists, one round trip for many buffers.
 #pragma once
 
@@ -36,6 +38,7 @@ class FakeSrc : public Source {
     std::int64_t sizemax = 4096;
     ClockTime duration = 0;
     std::uint64_t per_list = 1;
+    std::int64_t num_buffers = -1;
   };
   Settings settings_;       // read at start()
   std::uint64_t next_ = 0;  // buffers created since start

@@ -100,6 +100,8 @@ int main(int argc, char** argv) {
   std::lock_guard<std::mutex> lock(mutex);
   std::printf("frames captured:  %llu\n", static_cast<unsigned long long>(captured));
   std::printf("frames rendered:  %llu\n", static_cast<unsigned long long>(sink->rendered()));
+  std::printf("latency:          %s (configured by the pipeline from the camera's)\n",
+              format_time(pipeline.latency()).c_str());
   std::printf("frames dropped:   %llu at the source (fell behind), %llu at the sink (too late)\n",
               static_cast<unsigned long long>(src->get<std::uint64_t>("frames-dropped")),
               static_cast<unsigned long long>(sink->dropped()));
