@@ -178,7 +178,6 @@ printf "$LATE_FMT" "gstmini livesrc ! fakesink sync=true: sink lateness" \
 printf "$LATE_FMT" "gstmini, same renders vs the frame's schedule n/fps" \
   "$(median "${mcount[@]}")" "$F_MED" "$(median "${fp99[@]}")"
 echo "median lateness, gstmini vs GStreamer ('finished, diff'): sink $(ratio "$M_MED" "$G_MED"), vs schedule $(ratio "$F_MED" "$G_MED")"
-echo "(GStreamer: basesink waits until base_time + pts + latency, figure = its clock wake-up error;"
-echo " gstmini: livesrc wakes on the clock to capture and stamps the frame with that time, and no"
-echo " latency is added, so the sink finds the frame already due: its own lateness is the hop"
-echo " from source to sink, and 'vs schedule' adds the source's wake-up error.)"
+echo "(Both sinks wait until base_time + pts + latency (one frame, from the live source) and"
+echo " the figure is how late the clock woke them. livesrc stamps each frame with its capture"
+echo " slot n/fps, so 'vs schedule' equals the sink lateness unless a frame was captured late.)"
