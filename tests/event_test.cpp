@@ -12,33 +12,18 @@ using namespace gstmini;
 
 namespace {
 
-struct SeekSetup {
-  std::shared_ptr<TestClock> clock = std::make_shared<TestClock>(1000 * kSecond);
-  std::unique_ptr<Pipeline> pipeline;
-  std::shared_ptr<FakeSink> sink = test::make<FakeSink>("sink");
-  std::shared_ptr<test::Watched<test::Rendered>> rendered = test::record_renders(*sink);
-  ElementPtr src = make_element("fakesrc", "src");
-
-  explicit SeekSetup(bool with_queue = false) {
-    PipelineOptions options;
-    options.clock = clock;
-    pipeline = std::make_unique<Pipeline>("p", options);
-    src->set("buffer-duration", kSecond);
-    sink->set("sync", true);
-    std::vector<ElementPtr> chain{src};
+// fakesrc (1 s buffers) [-> queue max-size-buffers=3] -> synced sink.
+struct SeekSetup : test::ClockedPipeline {
+  explicit SeekSetup(bool with_queue = false) : ClockedPipeline(chain(with_queue)) {}
+  static std::vector<ElementPtr> chain(bool with_queue) {
+    std::vector<ElementPtr> elements{test::timed_fakesrc()};
     if (with_queue) {
-      auto queue = make_element("queue", "q");
-      queue->set("max-size-buffers", 3);
-      chain.push_back(queue);
+      elements.push_back(make_element("queue", "q"));
+      elements.back()->set("max-size-buffers", 3);
     }
-    chain.push_back(sink);
-    for (const auto& e : chain) pipeline->add(e);
-    pipeline->link_many(chain);
+    return elements;
   }
-  bool rendered_n(std::size_t n) {
-    return rendered->wait_until([n](const test::Rendered& r) { return r.buffers.size() >= n; });
-  }
-  ClockTime pts(std::size_t i) { return rendered->get().buffers.at(i).pts; }
+  ElementPtr src() const { return pipeline->get_by_name("src"); }
   // Plays until buffer 0 rendered and the sink waits for buffer 1.
   void play() {
     pipeline->set_state(State::Playing);
@@ -147,9 +132,9 @@ TEST_CASE("a flush empties a full queue: nothing from before the seek is rendere
 
 TEST_CASE("a source that cannot seek refuses and the pipeline keeps running", "[event][seek]") {
   SeekSetup s;
-  s.src->set("buffer-duration", 0);  // untimestamped: not seekable
+  s.src()->set("buffer-duration", 0);  // untimestamped: not seekable
   s.sink->set("sync", false);
-  s.src->set("num-buffers", 50);
+  s.src()->set("num-buffers", 50);
   s.pipeline->set_state(State::Playing);
   CHECK_FALSE(s.pipeline->seek_simple(SeekFlags::Flush, 10 * kSecond));
   auto msg = test::wait_eos_or_error(*s.pipeline);

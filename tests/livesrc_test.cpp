@@ -8,37 +8,25 @@
 using namespace gstmini;
 
 namespace {
-struct LiveSetup {
-  std::shared_ptr<TestClock> clock = std::make_shared<TestClock>();
-  std::unique_ptr<Pipeline> pipeline;
-  ElementPtr src = make_element("livesrc", "cam");
-  std::shared_ptr<FakeSink> sink = test::make<FakeSink>("sink");
-  std::shared_ptr<test::Watched<test::Rendered>> rendered = test::record_renders(*sink);
-
-  LiveSetup() {
-    PipelineOptions options;
-    options.clock = clock;
-    pipeline = std::make_unique<Pipeline>("p", options);
-    src->set("framerate", "10/1");
-    src->set("frame-size", 16);
-    pipeline->add_many(src, sink);
-    pipeline->link(src, sink);
-  }
-  bool rendered_n(std::size_t n) {
-    return rendered->wait_until([n](const test::Rendered& r) { return r.buffers.size() >= n; });
-  }
-};
+ElementPtr camera() {
+  ElementPtr cam = make_element("livesrc", "cam");
+  cam->set("framerate", "10/1");
+  cam->set("frame-size", 16);
+  return cam;
+}
 }  // namespace
 
 TEST_CASE("a live source produces nothing until PLAYING", "[livesrc]") {
-  LiveSetup s;
+  ElementPtr cam = camera();
+  test::ClockedPipeline s({cam}, 0, false);
   CHECK(s.pipeline->set_state(State::Paused) == StateChangeReturn::NoPreroll);
   CHECK(s.clock->pending_count() == 0);
   CHECK(test::rendered_count(*s.rendered) == 0);
 }
 
 TEST_CASE("a live source captures one frame per period on the clock", "[livesrc]") {
-  LiveSetup s;
+  ElementPtr cam = camera();
+  test::ClockedPipeline s({cam}, 0, false);
   s.pipeline->set_state(State::Playing);
   REQUIRE(s.rendered_n(1));               // frame 0 at running time 0
   REQUIRE(s.clock->wait_for_pending(1));  // waiting to capture frame 1
@@ -57,7 +45,8 @@ TEST_CASE("a live source captures one frame per period on the clock", "[livesrc]
 
 TEST_CASE("frames whose period passed while the source was late are dropped and counted",
           "[livesrc]") {
-  LiveSetup s;
+  ElementPtr cam = camera();
+  test::ClockedPipeline s({cam}, 0, false);
   s.pipeline->set_state(State::Playing);
   REQUIRE(s.rendered_n(1));
   REQUIRE(s.clock->wait_for_pending(1));
@@ -68,7 +57,7 @@ TEST_CASE("frames whose period passed while the source was late are dropped and 
   CHECK(frame.pts == 500 * kMillisecond);  // its capture slot, not the late wake-up
   CHECK(frame.offset == 5);
   CHECK(frame.has_flag(BufferFlags::Discont));
-  CHECK(s.src->get<std::uint64_t>("frames-dropped") == 4);
+  CHECK(cam->get<std::uint64_t>("frames-dropped") == 4);
   REQUIRE(s.clock->wait_for_pending(1));
   CHECK(s.clock->next_pending_time() == base + 600 * kMillisecond);
 }

@@ -10,30 +10,6 @@ using namespace gstmini;
 
 namespace {
 
-struct TimedSetup {
-  std::shared_ptr<TestClock> clock = std::make_shared<TestClock>(1000 * kSecond);
-  std::unique_ptr<Pipeline> pipeline;
-  std::shared_ptr<FakeSink> sink = test::make<FakeSink>("sink");
-  std::shared_ptr<test::Watched<test::Rendered>> rendered = test::record_renders(*sink);
-
-  explicit TimedSetup(std::vector<ElementPtr> upstream) {
-    PipelineOptions options;
-    options.clock = clock;
-    pipeline = std::make_unique<Pipeline>("p", options);
-    sink->set("sync", true);
-    upstream.push_back(sink);
-    for (const auto& e : upstream) pipeline->add(e);
-    pipeline->link_many(upstream);
-  }
-};
-
-ElementPtr timed_fakesrc() {
-  auto src = make_element("fakesrc", "src");
-  src->set("buffer-duration", kSecond);
-  src->set("num-buffers", 10);
-  return src;
-}
-
 // A source that brings its own clock, like an audio device.
 struct ClockedSrc : FakeSrc {
   explicit ClockedSrc(std::string name) : FakeSrc(std::move(name)) {}
@@ -44,7 +20,7 @@ struct ClockedSrc : FakeSrc {
 }  // namespace
 
 TEST_CASE("the duration query is answered by the source through the sink", "[query]") {
-  TimedSetup s({timed_fakesrc()});
+  test::ClockedPipeline s({test::timed_fakesrc(kSecond, 10)});
   s.pipeline->set_state(State::Paused);
   REQUIRE(s.pipeline->get_state(nullptr, nullptr, 5 * kSecond) == StateChangeReturn::Success);
   ClockTime duration = kClockTimeNone;
@@ -58,7 +34,7 @@ TEST_CASE("the duration query is answered by the source through the sink", "[que
 
 TEST_CASE("the position is the prerolled buffer in PAUSED and follows the clock in PLAYING",
           "[query]") {
-  TimedSetup s({timed_fakesrc()});
+  test::ClockedPipeline s({test::timed_fakesrc(kSecond, 10)});
   s.pipeline->set_state(State::Paused);
   REQUIRE(s.pipeline->get_state(nullptr, nullptr, 5 * kSecond) == StateChangeReturn::Success);
   ClockTime position = kClockTimeNone;
@@ -75,7 +51,7 @@ TEST_CASE("a live source reports one frame of latency; a queue lifts the upper b
           "[query][latency]") {
   auto cam = make_element("livesrc", "cam");
   cam->set("framerate", "10/1");
-  TimedSetup direct({cam});
+  test::ClockedPipeline direct({cam});
   direct.pipeline->set_state(State::Paused);
   bool live = false;
   ClockTime min = 0, max = 0;
@@ -86,7 +62,7 @@ TEST_CASE("a live source reports one frame of latency; a queue lifts the upper b
 
   auto cam2 = make_element("livesrc", "cam");
   cam2->set("framerate", "10/1");
-  TimedSetup queued({cam2, make_element("queue", "q")});
+  test::ClockedPipeline queued({cam2, make_element("queue", "q")});
   queued.pipeline->set_state(State::Paused);
   REQUIRE(queued.pipeline->query_latency(&live, &min, &max));
   CHECK(live);
@@ -97,7 +73,7 @@ TEST_CASE("a live source reports one frame of latency; a queue lifts the upper b
 TEST_CASE("sinks render at base_time + running_time + latency", "[latency][sync]") {
   auto cam = make_element("livesrc", "cam");
   cam->set("framerate", "10/1");
-  TimedSetup s({cam});
+  test::ClockedPipeline s({cam});
   s.pipeline->set_state(State::Playing);
   // Frame 0 (pts 0) waits for the configured latency. The camera's push is
   // lock-step, so it waits too, as GStreamer's streaming thread would.
@@ -116,7 +92,7 @@ TEST_CASE("sinks render at base_time + running_time + latency", "[latency][sync]
 }
 
 TEST_CASE("a non-live pipeline configures no latency", "[latency]") {
-  TimedSetup s({timed_fakesrc()});
+  test::ClockedPipeline s({test::timed_fakesrc(kSecond, 10)});
   s.pipeline->set_state(State::Playing);
   REQUIRE(s.clock->wait_for_pending(1));
   CHECK(s.pipeline->latency() == 0);

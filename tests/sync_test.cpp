@@ -19,31 +19,10 @@ struct RateSrc : FakeSrc {
   double rate_;
 };
 
-struct Setup {
-  std::shared_ptr<TestClock> clock = std::make_shared<TestClock>(1000 * kSecond);
-  std::unique_ptr<Pipeline> pipeline;
-  std::shared_ptr<FakeSink> sink = test::make<FakeSink>("sink");
-  std::shared_ptr<test::Watched<test::Rendered>> rendered = test::record_renders(*sink);
-
-  explicit Setup(ElementPtr src, bool sync = true) {
-    PipelineOptions options;
-    options.clock = clock;
-    pipeline = std::make_unique<Pipeline>("p", options);
-    src->set("buffer-duration", kSecond);
-    src->set("num-buffers", 6);
-    sink->set("sync", sync);
-    pipeline->add_many(src, sink);
-    pipeline->link(src, sink);
-  }
-  bool rendered_n(std::size_t n) {
-    return rendered->wait_until([n](const test::Rendered& r) { return r.buffers.size() >= n; });
-  }
-};
-
 }  // namespace
 
 TEST_CASE("a synced sink renders a buffer only when the clock reaches its running time", "[sync]") {
-  Setup s(make_element("fakesrc", "src"));
+  test::ClockedPipeline s({test::timed_fakesrc(kSecond, 6)});
   s.pipeline->set_state(State::Playing);
   REQUIRE(s.clock->wait_for_pending(1));
   const ClockTime base = s.pipeline->base_time();
@@ -62,7 +41,7 @@ TEST_CASE("a synced sink renders a buffer only when the clock reaches its runnin
 }
 
 TEST_CASE("late buffers beyond max-lateness are dropped and counted", "[sync]") {
-  Setup s(make_element("fakesrc", "src"));
+  test::ClockedPipeline s({test::timed_fakesrc(kSecond, 6)});
   s.sink->set("max-lateness", 20 * kMillisecond);
   s.pipeline->set_state(State::Playing);
   REQUIRE(s.clock->wait_for_pending(1));
@@ -80,7 +59,7 @@ TEST_CASE("late buffers beyond max-lateness are dropped and counted", "[sync]") 
 }
 
 TEST_CASE("sync=false renders every buffer at once", "[sync]") {
-  Setup s(make_element("fakesrc", "src"), false);
+  test::ClockedPipeline s({test::timed_fakesrc(kSecond, 6)}, 1000 * kSecond, false);
   s.pipeline->set_state(State::Playing);
   auto msg = test::wait_eos_or_error(*s.pipeline);
   REQUIRE(msg);
@@ -90,7 +69,9 @@ TEST_CASE("sync=false renders every buffer at once", "[sync]") {
 }
 
 TEST_CASE("a segment with rate 2 renders pts 2 s at running time 1 s", "[sync][segment]") {
-  Setup s(std::make_shared<RateSrc>("src", 2.0));
+  auto src = std::make_shared<RateSrc>("src", 2.0);
+  src->set("buffer-duration", kSecond);
+  test::ClockedPipeline s({src});
   s.pipeline->set_state(State::Playing);
   REQUIRE(s.clock->wait_for_pending(1));
   const ClockTime base = s.pipeline->base_time();
@@ -101,7 +82,7 @@ TEST_CASE("a segment with rate 2 renders pts 2 s at running time 1 s", "[sync][s
 }
 
 TEST_CASE("EOS is posted when the clock reaches the end of the last buffer", "[sync]") {
-  Setup s(make_element("fakesrc", "src"));
+  test::ClockedPipeline s({test::timed_fakesrc(kSecond, 6)});
   s.pipeline->set_state(State::Playing);
   const ClockTime base = [&] {
     REQUIRE(s.clock->wait_for_pending(1));
@@ -121,7 +102,7 @@ TEST_CASE("EOS is posted when the clock reaches the end of the last buffer", "[s
 }
 
 TEST_CASE("PLAYING -> PAUSED -> PLAYING keeps running time continuous", "[sync][state]") {
-  Setup s(make_element("fakesrc", "src"));
+  test::ClockedPipeline s({test::timed_fakesrc(kSecond, 6)});
   s.pipeline->set_state(State::Playing);
   REQUIRE(s.clock->wait_for_pending(1));
   const ClockTime base = s.pipeline->base_time();

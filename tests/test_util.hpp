@@ -92,6 +92,41 @@ inline std::optional<Message> play_until_end(Pipeline& pipeline,
   return wait_eos_or_error(pipeline);
 }
 
+// A pipeline on a TestClock (reading `start`) running `upstream` into a
+// fakesink "sink" (sync as given) that records what it renders.
+struct ClockedPipeline {
+  explicit ClockedPipeline(std::vector<ElementPtr> upstream, ClockTime start = 1000 * kSecond,
+                           bool sync = true)
+      : clock(std::make_shared<TestClock>(start)),
+        sink(std::make_shared<FakeSink>("sink")),
+        rendered(record_renders(*sink)) {
+    PipelineOptions options;
+    options.clock = clock;
+    pipeline = std::make_unique<Pipeline>("p", options);
+    sink->set("sync", sync);
+    upstream.push_back(sink);
+    for (const ElementPtr& element : upstream) pipeline->add(element);
+    pipeline->link_many(upstream);
+  }
+  bool rendered_n(std::size_t n) const {
+    return rendered->wait_until([n](const Rendered& r) { return r.buffers.size() >= n; });
+  }
+  ClockTime pts(std::size_t i) const { return rendered->get().buffers.at(i).pts; }
+
+  std::shared_ptr<TestClock> clock;
+  std::unique_ptr<Pipeline> pipeline;
+  std::shared_ptr<FakeSink> sink;
+  std::shared_ptr<Watched<Rendered>> rendered;
+};
+
+// fakesrc "src" timestamping its buffers `duration` apart.
+inline ElementPtr timed_fakesrc(ClockTime duration = kSecond, std::int64_t num_buffers = -1) {
+  ElementPtr src = make_element("fakesrc", "src");
+  src->set("buffer-duration", duration);
+  src->set("num-buffers", num_buffers);
+  return src;
+}
+
 template <class E>
 std::shared_ptr<E> make(const std::string& name) {
   return std::make_shared<E>(name);
