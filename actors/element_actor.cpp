@@ -46,6 +46,10 @@ ElementActor::ElementActor(caf::actor_config& cfg, ElementPtr element, caf::acto
       in_(element_->pads().size()),
       out_(element_->pads().size()) {
   element_->runtime().bus = std::move(bus);
+  // Runs on this actor (element code only runs here), so `send` is safe.
+  element_->runtime().notify_pipeline = [this](const Message& message) {
+    if (message.type == MessageType::Latency) send(pipeline_, LatencyChangedMsg{element_->name()});
+  };
 }
 
 caf::behavior ElementActor::make_behavior() {
@@ -124,6 +128,7 @@ caf::behavior ElementActor::make_behavior() {
 
 void ElementActor::on_exit() {
   cancel_wakeup();
+  element_->runtime().notify_pipeline = nullptr;
   // Peers hold handles to each other: drop ours so no cycle outlives us.
   in_.clear();
   out_.clear();

@@ -28,7 +28,8 @@
 //   SendEventMsg                     an event from the application; answers bool
 //   ElementQueryMsg                  a query to the element; answers QueryReply
 //   BaseTimeMsg                      a new base time (after a flushing seek)
-// From element actor to pipeline actor: eos_atom, async_done_atom.
+// From element actor to pipeline actor: ElementEosMsg, AsyncDoneMsg,
+// LatencyChangedMsg.
 // From the clock's timer thread: ClockFiredMsg (a wake-up the actor asked for).
 #pragma once
 
@@ -136,6 +137,10 @@ struct ElementEosMsg {
   std::string element;
 };
 
+struct LatencyChangedMsg {
+  std::string element;
+};
+
 struct AsyncDoneMsg {
   std::string element;
 };
@@ -160,4 +165,5 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ElementQueryMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::QueryReply)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ElementEosMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::AsyncDoneMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::LatencyChangedMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::StateChangeReturn)

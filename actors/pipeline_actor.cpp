@@ -64,6 +64,12 @@ caf::behavior PipelineActor::make_behavior() {
         }
       },
       [this](const AsyncDoneMsg& msg) { async_done(msg.element); },
+      [this](const LatencyChangedMsg& msg) {
+        // gst_bin_recalculate_latency: only a running pipeline has one.
+        GSTMINI_LOG_OBJECT(category(), DebugLevel::Debug, name_, "latency changed in {}",
+                           msg.element);
+        if (playing_clock_) configure_latency(nullptr);
+      },
       [this](SendEventMsg& msg) { return send_event(std::move(msg.event)); },
       [this](PipelineQueryMsg& msg) -> caf::result<QueryReply> {
         auto promise = make_response_promise<QueryReply>();
@@ -266,7 +272,18 @@ void PipelineActor::step() {
 // only then move the children.
 void PipelineActor::prepare_playing(StateChange change) {
   select_clock();
-  query_sinks(Query(QueryType::Latency), [this, change](bool handled, Query answer) {
+  configure_latency([this, change] {
+    base_time_ = clock_->now() - start_time_;
+    playing_clock_ = true;
+    GSTMINI_LOG_OBJECT(category(), DebugLevel::Info, name_, "base time {} (running time {} played)",
+                       format_time(base_time_), format_time(start_time_));
+    publish();  // sinks may sync on it before the step completes
+    change_child(0, change);
+  });
+}
+
+void PipelineActor::configure_latency(std::function<void()> then) {
+  query_sinks(Query(QueryType::Latency), [this, then](bool handled, Query answer) {
     latency_ = handled && answer.live ? answer.min_latency : 0;
     if (handled && answer.live && answer.min_latency > answer.max_latency)
       bus_->post(Message::warning(
@@ -277,12 +294,8 @@ void PipelineActor::prepare_playing(StateChange change) {
     for (std::size_t i : sinks())
       request(nodes_[i].actor, caf::infinite, SendEventMsg{Event::latency(latency_)})
           .then([](bool) {});
-    base_time_ = clock_->now() - start_time_;
-    playing_clock_ = true;
-    GSTMINI_LOG_OBJECT(category(), DebugLevel::Info, name_, "base time {} (running time {} played)",
-                       format_time(base_time_), format_time(start_time_));
-    publish();  // sinks may sync on it before the step completes
-    change_child(0, change);
+    publish();
+    if (then) then();
   });
 }
 
@@ -302,8 +315,8 @@ void PipelineActor::select_clock() {
   if (chosen == clock_ && clock_announced_) return;
   clock_ = chosen;
   clock_announced_ = true;
+  publish();  // before the message: whoever it wakes sees the new clock
   bus_->post(Message::new_clock(provider, clock_->name()));
-  publish();
 }
 
 std::vector<std::size_t> PipelineActor::sinks() const {
@@ -398,8 +411,8 @@ void PipelineActor::step_done(StateChange change) {
     return;
   }
   State pending = current_ == target_ ? State::VoidPending : target_;
-  bus_->post(Message::state_changed(name_, old, current_, pending));
   publish();
+  bus_->post(Message::state_changed(name_, old, current_, pending));
   step();
 }
 
@@ -411,9 +424,9 @@ void PipelineActor::async_done(const std::string& element) {
   waiting_async_ = false;
   step_return_ = StateChangeReturn::Success;
   State pending = current_ == target_ ? State::VoidPending : target_;
+  publish();
   bus_->post(Message::state_changed(name_, State::Ready, State::Paused, pending));
   bus_->post(Message::async_done(name_));
-  publish();
   step();
 }
 

@@ -124,6 +124,8 @@ class PipelineActor : public caf::event_based_actor {
   void select_clock();
   // PAUSED->PLAYING, before the children: clock, latency, base time.
   void prepare_playing(StateChange change);
+  // Queries the sinks' latency and configures it on them, then `then`.
+  void configure_latency(std::function<void()> then);
   std::vector<std::size_t> sinks() const;
 
   std::string name_;

@@ -145,7 +145,15 @@ ClockTime Element::running_time_now() const {
 
 void Element::post(Message message) const {
   if (message.source.empty()) message.source = name_;
+  if (message.type == MessageType::Latency && runtime_.notify_pipeline)
+    runtime_.notify_pipeline(message);
   if (runtime_.bus) runtime_.bus->post(std::move(message));
+}
+
+void Element::post_latency_message() const {
+  Message m;
+  m.type = MessageType::Latency;
+  post(std::move(m));
 }
 
 void Element::post_error(const std::string& text, const std::string& debug) const {

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <string>
 #include <variant>
@@ -80,6 +81,8 @@ struct ElementRuntime {
   std::shared_ptr<Clock> clock;
   ClockTime base_time = kClockTimeNone;
   State state = State::Null;
+  // Messages the pipeline itself acts on (LATENCY) also go here.
+  std::function<void(const Message&)> notify_pipeline;
 };
 
 class Element {
@@ -162,6 +165,8 @@ class Element {
   void post_error(const std::string& text, const std::string& debug = {}) const;
   void post_warning(const std::string& text, const std::string& debug = {}) const;
   void post_element_message(Structure structure) const;
+  // "My latency changed": the pipeline queries and configures it again.
+  void post_latency_message() const;
   const DebugCategory& log_category() const { return *category_; }
 
  protected:

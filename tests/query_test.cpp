@@ -4,6 +4,9 @@
 // provider unless the application forces one.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <thread>
+
 #include "test_util.hpp"
 
 using namespace gstmini;
@@ -138,4 +141,56 @@ TEST_CASE("without a provider the pipeline picks the system clock; use_clock ove
   msg = plain.bus().timed_pop_filtered(5 * kSecond, MessageType::NewClock);
   REQUIRE(msg);
   CHECK(msg->text == "GstSystemClock");
+}
+
+namespace {
+// A live fakesrc whose latency grows to 200 ms at frame 3 (posted from its
+// own hook, as an element does when its latency changes).
+struct GrowingLatencySrc : FakeSrc {
+  using FakeSrc::FakeSrc;
+  ClockTime latency() const override { return latency_; }
+  FlowReturn create(Buffer& buffer) override {
+    FlowReturn ret = FakeSrc::create(buffer);
+    if (buffer.offset == 3) {
+      latency_ = 200 * kMillisecond;
+      post_latency_message();
+    }
+    return ret;
+  }
+  ClockTime latency_ = 0;
+};
+
+bool latency_becomes(const Pipeline& pipeline, ClockTime expected) {
+  for (int i = 0; i < 5000 && pipeline.latency() != expected; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  return pipeline.latency() == expected;
+}
+}  // namespace
+
+TEST_CASE("a LATENCY message makes the pipeline configure the latency again", "[latency]") {
+  auto src = test::make<GrowingLatencySrc>("src");
+  src->set("is-live", true);
+  src->set("buffer-duration", 100 * kMillisecond);
+  test::ClockedPipeline s({src});
+  s.pipeline->set_state(State::Playing);
+  const ClockTime base = [&] {
+    REQUIRE(s.rendered_n(1));
+    return s.pipeline->base_time();
+  }();
+  CHECK(s.pipeline->latency() == 0);
+  for (ClockTime n = 1; n <= 2; ++n) {
+    REQUIRE(s.clock->wait_for_pending(1));
+    s.clock->set_time(base + n * 100 * kMillisecond);
+    REQUIRE(s.rendered_n(n + 1));
+  }
+  REQUIRE(s.clock->wait_for_pending(1));
+  s.clock->set_time(base + 300 * kMillisecond);  // frame 3 raises the latency
+  REQUIRE(s.pipeline->bus().timed_pop_filtered(5 * kSecond, MessageType::Latency));
+  REQUIRE(latency_becomes(*s.pipeline, 200 * kMillisecond));
+  // Frame 3 rendered with the old latency or waits for the new one: by
+  // 500 ms it is out, and frame 4 (pts 400 ms) waits for 400 + 200 ms.
+  s.clock->set_time(base + 500 * kMillisecond);
+  REQUIRE(s.rendered_n(4));
+  REQUIRE(s.clock->wait_for_pending(1));
+  CHECK(s.clock->next_pending_time() == base + 600 * kMillisecond);
 }
