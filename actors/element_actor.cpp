@@ -75,7 +75,7 @@ caf::behavior ElementActor::make_behavior() {
         on_flow(msg);
         send_owed_if_idle();
       },
-      [this](ConnectSrcMsg& msg) {
+      [this](ConnectSrcMsg& msg) {  // answers true once wired
         OutLink& link = out_.at(msg.pad);
         link.peer = std::move(msg.peer);
         link.peer_pad = msg.peer_pad;
@@ -83,6 +83,34 @@ caf::behavior ElementActor::make_behavior() {
         link.window = msg.window ? msg.window : 1;
         link.capacity = element_->staging_capacity();
         link.sticky_pending = !link.sticky.empty();
+        return true;
+      },
+      [this](const RequestPadMsg& msg) {
+        RequestPadReply reply;
+        const PadTemplate* templ = nullptr;
+        for (const PadTemplate& t : element_->element_class().pad_templates)
+          if (t.name_template == msg.template_name && t.presence == PadPresence::Request)
+            templ = &t;
+        if (!templ) {
+          reply.error =
+              element_->name() + " has no request pad template \"" + msg.template_name + "\"";
+          return reply;
+        }
+        const Pad* pad = nullptr;
+        guarded("request_new_pad", [&] {
+          pad = element_->request_new_pad(*templ, msg.name, &reply.error);
+          return FlowReturn::Ok;
+        });
+        if (!pad) {
+          if (reply.error.empty()) reply.error = "could not create pad on " + element_->name();
+          return reply;
+        }
+        reply.pad = *pad;
+        in_.resize(element_->pads().size());
+        out_.resize(element_->pads().size());
+        if (pad->direction == PadDirection::Src)
+          out_[pad->index].capacity = element_->staging_capacity();
+        return reply;
       },
       [this](const DisconnectMsg& msg) {
         if (msg.pad >= element_->pads().size()) return;
@@ -104,6 +132,7 @@ caf::behavior ElementActor::make_behavior() {
         link.peer_pad = msg.peer_pad;
         link.peer_name = std::move(msg.peer_name);
         link.window = msg.window ? msg.window : 1;
+        return true;
       },
       [this](const ChangeStateMsg& msg) {
         StateChangeReturn ret = change_state(msg);

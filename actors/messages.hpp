@@ -24,6 +24,7 @@
 // Control (pipeline actor -> element actor), answered by request/response:
 //   ConnectSrcMsg / ConnectSinkMsg   wire one end of a link
 //   DisconnectMsg                    unwire one end (either direction)
+//   RequestPadMsg                    create a request pad; answers RequestPadReply
 //   ChangeStateMsg                   one state step; answers StateChangeReturn
 //   SendEventMsg                     an event from the application; answers bool
 //   ElementQueryMsg                  a query to the element; answers QueryReply
@@ -82,6 +83,16 @@ struct ConnectSinkMsg {
   std::uint32_t peer_pad;
   std::string peer_name;
   std::uint32_t window;
+};
+
+// Creates a request pad (gst_element_request_pad); answers RequestPadReply.
+struct RequestPadMsg {
+  std::string template_name;
+  std::string name;  // empty: the next free one
+};
+struct RequestPadReply {
+  std::string error;
+  Pad pad;
 };
 
 // Unlinks one end of a link.
@@ -155,6 +166,8 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ConnectSrcMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ConnectSinkMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ChangeStateMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::DisconnectMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::RequestPadMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::RequestPadReply)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ClockFiredMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::FlushMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::UpstreamEventMsg)

@@ -113,31 +113,50 @@ bool PipelineActor::pad_linked(std::size_t node, unsigned pad) const {
   });
 }
 
-const Pad* PipelineActor::free_pad(std::size_t node, PadDirection direction,
-                                   const std::string& name, std::string* error) const {
+// Finds the pad to link: the named one, or the first free one of the
+// direction; a name that fits a request template ("src_%u"), or no free pad
+// left on an element that has one, asks the element's actor for a new pad.
+void PipelineActor::resolve_pad(std::size_t node, PadDirection direction, const std::string& name,
+                                PadFound found) {
   const Element& element = *nodes_[node].element;
-  const char* kind = direction == PadDirection::Src ? "src" : "sink";
+  const std::string kind = direction == PadDirection::Src ? "src" : "sink";
+  const std::vector<Pad> pads = element.pads_snapshot();
   if (!name.empty()) {
-    const Pad* pad = element.find_pad(name);
-    if (!pad)
-      *error = "no pad \"" + name + "\" on " + element.name();
-    else if (pad->direction != direction)
-      *error = element.name() + ":" + name + " is not a " + kind + " pad";
-    else if (pad_linked(node, pad->index))
-      *error = element.name() + ":" + name + " is already linked";
-    else
-      return pad;
-    return nullptr;
+    for (const Pad& pad : pads) {
+      if (pad.name != name) continue;
+      if (pad.direction != direction)
+        return found(std::nullopt, element.name() + ":" + name + " is not a " + kind + " pad");
+      if (pad_linked(node, pad.index))
+        return found(std::nullopt, element.name() + ":" + name + " is already linked");
+      return found(pad, {});
+    }
+    if (const PadTemplate* templ = element.request_template_for(direction, name))
+      return request_pad(node, *templ, name, std::move(found));
+    return found(std::nullopt, "no pad \"" + name + "\" on " + element.name());
   }
-  for (const Pad& pad : element.pads())
-    if (pad.direction == direction && !pad_linked(node, pad.index)) return &pad;
-  *error = element.count_pads(direction)
-               ? "all " + std::string(kind) + " pads of " + element.name() + " are linked"
-               : element.name() + " has no " + kind + " pad";
-  return nullptr;
+  for (const Pad& pad : pads)
+    if (pad.direction == direction && !pad_linked(node, pad.index)) return found(pad, {});
+  if (const PadTemplate* templ = element.request_template_for(direction, ""))
+    return request_pad(node, *templ, "", std::move(found));
+  found(std::nullopt, element.count_pads(direction)
+                          ? "all " + kind + " pads of " + element.name() + " are linked"
+                          : element.name() + " has no " + kind + " pad");
 }
 
-LinkResult PipelineActor::link(const LinkMsg& msg) {
+void PipelineActor::request_pad(std::size_t node, const PadTemplate& templ, const std::string& name,
+                                PadFound found) {
+  request(nodes_[node].actor, caf::infinite, RequestPadMsg{templ.name_template, name})
+      .then(
+          [found](RequestPadReply& reply) {
+            if (reply.error.empty())
+              found(reply.pad, {});
+            else
+              found(std::nullopt, reply.error);
+          },
+          [found](caf::error&) { found(std::nullopt, "the element did not answer"); });
+}
+
+caf::result<LinkResult> PipelineActor::link(const LinkMsg& msg) {
   auto find = [&](const std::string& name) {
     for (std::size_t i = 0; i < nodes_.size(); ++i)
       if (nodes_[i].element->name() == name) return i;
@@ -151,23 +170,49 @@ LinkResult PipelineActor::link(const LinkMsg& msg) {
   if (sink == nodes_.size())
     return LinkResult{what + msg.sink + " is not in pipeline " + name_, {}};
   if (src == sink) return LinkResult{what + "an element cannot be linked to itself", {}};
-  std::string error;
-  const Pad* src_pad = free_pad(src, PadDirection::Src, msg.src_pad, &error);
-  if (!src_pad) return LinkResult{what + error, {}};
-  const Pad* sink_pad = free_pad(sink, PadDirection::Sink, msg.sink_pad, &error);
-  if (!sink_pad) return LinkResult{what + error, {}};
+  auto promise = make_response_promise<LinkResult>();
+  resolve_pad(src, PadDirection::Src, msg.src_pad,
+              [this, msg, src, sink, what, promise](std::optional<Pad> src_pad,
+                                                    const std::string& error) mutable {
+                if (!src_pad) {
+                  promise.deliver(LinkResult{what + error, {}});
+                  return;
+                }
+                resolve_pad(
+                    sink, PadDirection::Sink, msg.sink_pad,
+                    [this, msg, src, sink, what, promise, src_pad](
+                        std::optional<Pad> sink_pad, const std::string& sink_error) mutable {
+                      if (!sink_pad) {
+                        promise.deliver(LinkResult{what + sink_error, {}});
+                        return;
+                      }
+                      connect(msg, src, *src_pad, sink, *sink_pad, promise);
+                    });
+              });
+  return promise;
+}
 
-  links_.push_back(Link{src, src_pad->index, sink, sink_pad->index});
-  const std::string src_name = msg.src + ":" + src_pad->name;
-  const std::string sink_name = msg.sink + ":" + sink_pad->name;
+// The sink end first, then the src end, each acknowledged: when the link
+// call returns, both actors know their peer, and no item can reach a sink
+// that does not know whom to answer (gst_pad_link is synchronous too).
+void PipelineActor::connect(const LinkMsg& msg, std::size_t src, const Pad& src_pad,
+                            std::size_t sink, const Pad& sink_pad,
+                            caf::typed_response_promise<LinkResult> promise) {
+  links_.push_back(Link{src, src_pad.index, sink, sink_pad.index});
+  const std::string src_name = msg.src + ":" + src_pad.name;
+  const std::string sink_name = msg.sink + ":" + sink_pad.name;
   const std::uint32_t window = msg.window ? msg.window : default_window_;
-  send(nodes_[src].actor,
-       ConnectSrcMsg{src_pad->index, nodes_[sink].actor, sink_pad->index, sink_name, window});
-  send(nodes_[sink].actor,
-       ConnectSinkMsg{sink_pad->index, nodes_[src].actor, src_pad->index, src_name, window});
+  LinkResult made{{}, LinkInfo{msg.src, src_pad.name, msg.sink, sink_pad.name, window}};
+  ConnectSrcMsg src_end{src_pad.index, nodes_[sink].actor, sink_pad.index, sink_name, window};
+  request(nodes_[sink].actor, caf::infinite,
+          ConnectSinkMsg{sink_pad.index, nodes_[src].actor, src_pad.index, src_name, window})
+      .then([this, src, src_end, made, promise](bool) mutable {
+        request(nodes_[src].actor, caf::infinite, src_end).then([made, promise](bool) mutable {
+          promise.deliver(made);
+        });
+      });
   GSTMINI_LOG_OBJECT(category(), DebugLevel::Info, name_, "linked {} to {} (window {})", src_name,
                      sink_name, window);
-  return LinkResult{{}, LinkInfo{msg.src, src_pad->name, msg.sink, sink_pad->name, window}};
 }
 
 std::string PipelineActor::unlink(const UnlinkMsg& msg) {
@@ -322,7 +367,7 @@ void PipelineActor::select_clock() {
 std::vector<std::size_t> PipelineActor::sinks() const {
   std::vector<std::size_t> found;
   for (std::size_t i = 0; i < nodes_.size(); ++i)
-    if (nodes_[i].element->count_pads(PadDirection::Src) == 0) found.push_back(i);
+    if (nodes_[i].element->is_sink()) found.push_back(i);
   return found;
 }
 
@@ -440,8 +485,8 @@ caf::result<bool> PipelineActor::send_event(Event event) {
   std::set<std::string> sinks;
   for (const Node& node : nodes_) {
     const Element& e = *node.element;
-    bool is_sink = e.count_pads(PadDirection::Src) == 0;
-    bool is_source = e.count_pads(PadDirection::Sink) == 0;
+    bool is_sink = e.is_sink();
+    bool is_source = e.is_source();
     if (upstream ? is_sink : is_source) targets.push_back(node.actor);
     if (is_sink) sinks.insert(e.name());
   }

@@ -17,12 +17,14 @@
 
 #include <caf/event_based_actor.hpp>
 #include <caf/response_promise.hpp>
+#include <caf/typed_response_promise.hpp>
 
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -100,11 +102,16 @@ class PipelineActor : public caf::event_based_actor {
   };
 
   std::string add(const ElementPtr& element);
-  LinkResult link(const LinkMsg& msg);
+  using PadFound = std::function<void(std::optional<Pad>, const std::string& error)>;
+  caf::result<LinkResult> link(const LinkMsg& msg);
+  void resolve_pad(std::size_t node, PadDirection direction, const std::string& name,
+                   PadFound found);
+  void request_pad(std::size_t node, const PadTemplate& templ, const std::string& name,
+                   PadFound found);
+  void connect(const LinkMsg& msg, std::size_t src, const Pad& src_pad, std::size_t sink,
+               const Pad& sink_pad, caf::typed_response_promise<LinkResult> promise);
   std::string unlink(const UnlinkMsg& msg);
   void sync_state(std::size_t node, caf::response_promise promise);
-  const Pad* free_pad(std::size_t node, PadDirection direction, const std::string& name,
-                      std::string* error) const;
   bool pad_linked(std::size_t node, unsigned pad) const;
   std::vector<std::size_t> sinks_first() const;
   std::size_t count_sinks() const;

@@ -71,8 +71,67 @@ Element::Element(const ElementClass& klass, std::string name)
 Element::~Element() = default;
 
 const Pad& Element::add_pad(const PadTemplate& templ, const std::string& name) {
+  std::lock_guard<std::mutex> lock(pads_mutex_);
   pads_.push_back(Pad{name, templ.direction, &templ, static_cast<unsigned>(pads_.size())});
   return pads_.back();
+}
+
+std::vector<Pad> Element::pads_snapshot() const {
+  std::lock_guard<std::mutex> lock(pads_mutex_);
+  return pads_;
+}
+
+namespace {
+// "src_%u" fits "src_0", "src_12"; a template without %u fits only itself.
+bool fits(const std::string& name_template, const std::string& name) {
+  auto percent = name_template.find("%u");
+  if (percent == std::string::npos) return name == name_template;
+  const std::string prefix = name_template.substr(0, percent);
+  const std::string digits = name.size() > prefix.size() ? name.substr(prefix.size()) : "";
+  return name.compare(0, prefix.size(), prefix) == 0 && !digits.empty() &&
+         digits.find_first_not_of("0123456789") == std::string::npos;
+}
+}  // namespace
+
+bool Element::is_sink() const {
+  for (const PadTemplate& templ : class_->pad_templates)
+    if (templ.direction == PadDirection::Src) return false;
+  return true;
+}
+
+bool Element::is_source() const {
+  for (const PadTemplate& templ : class_->pad_templates)
+    if (templ.direction == PadDirection::Sink) return false;
+  return true;
+}
+
+const PadTemplate* Element::request_template_for(PadDirection direction,
+                                                 const std::string& name) const {
+  for (const PadTemplate& templ : class_->pad_templates)
+    if (templ.presence == PadPresence::Request && templ.direction == direction &&
+        (name.empty() || fits(templ.name_template, name)))
+      return &templ;
+  return nullptr;
+}
+
+const Pad* Element::request_new_pad(const PadTemplate& templ, const std::string& name,
+                                    std::string* error) {
+  std::string chosen = name;
+  auto percent = templ.name_template.find("%u");
+  if (chosen.empty()) {
+    if (percent == std::string::npos) {
+      chosen = templ.name_template;
+    } else {
+      do {
+        chosen = templ.name_template.substr(0, percent) + std::to_string(next_request_index_++);
+      } while (find_pad(chosen));
+    }
+  }
+  if (find_pad(chosen)) {
+    *error = "pad " + name_ + ":" + chosen + " already exists";
+    return nullptr;
+  }
+  return &add_pad(templ, chosen);
 }
 
 const Pad* Element::find_pad(const std::string& name) const {
@@ -88,6 +147,7 @@ const Pad* Element::first_pad(PadDirection direction) const {
 }
 
 unsigned Element::count_pads(PadDirection direction) const {
+  std::lock_guard<std::mutex> lock(pads_mutex_);
   unsigned n = 0;
   for (const Pad& pad : pads_) n += pad.direction == direction;
   return n;

@@ -17,6 +17,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <variant>
 #include <vector>
@@ -114,10 +115,24 @@ class Element {
   const PropertyStore& properties() const { return properties_; }
 
   // ---- pads ----
+  // The element's own actor reads the pads without a lock (it is the only
+  // one that adds pads); any other thread takes pads_snapshot().
   const std::vector<Pad>& pads() const { return pads_; }
+  std::vector<Pad> pads_snapshot() const;
   const Pad* find_pad(const std::string& name) const;
   const Pad* first_pad(PadDirection direction) const;
-  unsigned count_pads(PadDirection direction) const;
+  unsigned count_pads(PadDirection direction) const;  // any thread
+  // From the class's pad templates (GST_ELEMENT_FLAG_SINK / _SOURCE):
+  // a sink has no src template, a source no sink template.
+  bool is_sink() const;
+  bool is_source() const;
+  // The template a request pad name fits ("src_%u" for "src_3"), if any.
+  const PadTemplate* request_template_for(PadDirection direction, const std::string& name) const;
+  // Creates a pad from a Request template (gst_element_request_pad); an
+  // empty name takes the next free "%u". Called by the element's actor.
+  // Returns nullptr (and sets *error) if the name is taken or malformed.
+  virtual const Pad* request_new_pad(const PadTemplate& templ, const std::string& name,
+                                     std::string* error);
 
   // ---- hooks: called only by the element's own actor ----
   // Default: start() on READY->PAUSED, stop() on PAUSED->READY; SUCCESS.
@@ -200,6 +215,8 @@ class Element {
   std::string name_;
   PropertyStore properties_;
   std::vector<Pad> pads_;
+  mutable std::mutex pads_mutex_;  // guards pads_ against other threads' snapshots
+  unsigned next_request_index_ = 0;
   ElementRuntime runtime_;
   const DebugCategory* category_;
 };
