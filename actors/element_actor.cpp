@@ -359,7 +359,7 @@ void ElementActor::try_complete() {
     combiner.add(link.last);
   }
   if (cur_.not_linked) combiner.add(FlowReturn::NotLinked);
-  finish_item(cur_.own != FlowReturn::Ok ? cur_.own : combiner.result());
+  finish_item(cur_.own != FlowReturn::Ok ? cur_.own : element_->adjust_flow(combiner.result()));
 }
 
 void ElementActor::finish_item(FlowReturn ret) {

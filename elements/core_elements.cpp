@@ -5,6 +5,7 @@
 #include "elements/identity.hpp"
 #include "elements/livesrc.hpp"
 #include "elements/queue.hpp"
+#include "elements/tee.hpp"
 #include "runtime/registry.hpp"
 
 namespace gstmini {
@@ -15,6 +16,7 @@ void register_core_elements(Registry& registry) {
   registry.add<Identity>();
   registry.add<LiveSrc>();
   registry.add<Queue>();
+  registry.add<Tee>();
 }
 
 }  // namespace gstmini

@@ -163,6 +163,9 @@ class Element {
   // An element able to provide the pipeline clock returns it here; it must be
   // created once (in the constructor): the pipeline reads it from its actor.
   virtual std::shared_ptr<Clock> provide_clock() const { return nullptr; }
+  // The flow the pushes of one item combined to (FlowCombiner rules), before
+  // it goes upstream; an element may soften it (tee: allow-not-linked).
+  virtual FlowReturn adjust_flow(FlowReturn combined) { return combined; }
   // A decoupling element (queue) returns how many items its src link may
   // hold beyond the one in flight: upstream is then answered on enqueue and
   // held only when that many are waiting. 0 (default) = lock-step.
