@@ -2,10 +2,12 @@
 // GStreamer's coreelements plugin_init).
 #include "elements/fakesink.hpp"
 #include "elements/fakesrc.hpp"
+#include "elements/funnel.hpp"
 #include "elements/identity.hpp"
 #include "elements/livesrc.hpp"
 #include "elements/queue.hpp"
 #include "elements/tee.hpp"
+#include "elements/valve.hpp"
 #include "runtime/registry.hpp"
 
 namespace gstmini {
@@ -17,6 +19,8 @@ void register_core_elements(Registry& registry) {
   registry.add<LiveSrc>();
   registry.add<Queue>();
   registry.add<Tee>();
+  registry.add<Funnel>();
+  registry.add<Valve>();
 }
 
 }  // namespace gstmini
