@@ -46,6 +46,10 @@ ElementActor::ElementActor(caf::actor_config& cfg, ElementPtr element, caf::acto
       in_(element_->pads().size()),
       out_(element_->pads().size()) {
   element_->runtime().bus = std::move(bus);
+  caf::actor_addr self_addr = address();
+  element_->runtime().wake = [self_addr] {  // any thread: a message to ourselves
+    if (auto self = caf::actor_cast<caf::actor>(self_addr)) caf::anon_send(self, wake_atom::value);
+  };
   // Runs on this actor (element code only runs here), so `send` is safe.
   element_->runtime().notify_pipeline = [this](const Message& message) {
     if (message.type == MessageType::Latency) send(pipeline_, LatencyChangedMsg{element_->name()});
@@ -148,6 +152,11 @@ caf::behavior ElementActor::make_behavior() {
       [this](QueryMsg& msg) { return on_query(msg); },
       [this](ElementQueryMsg& msg) { return on_element_query(msg); },
       [this](const BaseTimeMsg& msg) { on_base_time(msg.base_time); },
+      [this](wake_atom) {
+        if (source_ && task_running_ && !cur_.busy) produce_loop();
+        if (sink_ && cur_.held && !cur_.waiting_clock && !holding_for_preroll()) sync_and_render();
+        send_owed_if_idle();
+      },
       [this](const ClockFiredMsg& msg) {
         on_clock_fired(msg.token);
         send_owed_if_idle();
@@ -158,6 +167,7 @@ caf::behavior ElementActor::make_behavior() {
 void ElementActor::on_exit() {
   cancel_wakeup();
   element_->runtime().notify_pipeline = nullptr;
+  element_->runtime().wake = nullptr;
   // Peers hold handles to each other: drop ours so no cycle outlives us.
   in_.clear();
   out_.clear();

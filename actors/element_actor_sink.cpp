@@ -100,6 +100,7 @@ void ElementActor::sync_and_render() {
 }
 
 void ElementActor::render_held(ClockTimeDiff jitter) {
+  if (!sink_->ready_to_render()) return;  // stays held until the element wakes us
   Item item = std::move(*cur_.held);
   cur_.held.reset();
   const Sink::SyncPlan& plan = cur_.plan;

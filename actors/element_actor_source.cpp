@@ -21,6 +21,7 @@ void ElementActor::produce_loop() {
   in_produce_loop_ = true;
   while (task_running_ && !cur_.busy) {
     if (source_->is_live() && wait_until_due()) break;
+    if (!source_->ready_to_create()) break;  // parked until the element wakes us
     cur_ = Current{};
     cur_.busy = true;
     cur_.from_source = true;

@@ -157,6 +157,7 @@ struct AsyncDoneMsg {
 };
 
 using teardown_atom = caf::atom_constant<caf::atom("teardown")>;
+using wake_atom = caf::atom_constant<caf::atom("wake")>;
 
 }  // namespace gstmini::actors
 

@@ -1,5 +1,7 @@
 // The built-in elements, registered on first use of the registry (like
 // GStreamer's coreelements plugin_init).
+#include "elements/appsink.hpp"
+#include "elements/appsrc.hpp"
 #include "elements/fakesink.hpp"
 #include "elements/fakesrc.hpp"
 #include "elements/funnel.hpp"
@@ -21,6 +23,8 @@ void register_core_elements(Registry& registry) {
   registry.add<Tee>();
   registry.add<Funnel>();
   registry.add<Valve>();
+  registry.add<AppSrc>();
+  registry.add<AppSink>();
 }
 
 }  // namespace gstmini

@@ -31,6 +31,9 @@ class Sink : public Element {
   static std::vector<PropertySpec> base_properties(bool sync_default);
 
   virtual FlowReturn render(const Buffer& buffer) = 0;
+  // False while the sink cannot take a buffer (appsink full): the buffer
+  // stays held, unanswered, until the element calls wake().
+  virtual bool ready_to_render() { return true; }
   // Default: render() each buffer.
   virtual FlowReturn render_list(const BufferList& list);
   // The first buffer, held in PAUSED (fakesink's preroll-handoff).

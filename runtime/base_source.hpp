@@ -35,6 +35,9 @@ class Source : public Element {
   virtual FlowReturn create(Buffer& buffer) = 0;
   // Live sources: running time the next buffer is due at (kClockTimeNone: now).
   virtual ClockTime next_due_time() { return kClockTimeNone; }
+  // False while there is nothing to create yet (appsrc with an empty
+  // queue): the loop parks until the element calls wake().
+  virtual bool ready_to_create() { return true; }
   bool is_live() const;
   // Seeking: whether SEEK is supported, and repositioning to segment.start.
   virtual bool is_seekable() const { return false; }

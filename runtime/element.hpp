@@ -84,6 +84,9 @@ struct ElementRuntime {
   State state = State::Null;
   // Messages the pipeline itself acts on (LATENCY) also go here.
   std::function<void(const Message&)> notify_pipeline;
+  // Thread-safe: asks the element's actor to look again at work it parked
+  // because the element was not ready (appsrc got data, appsink got room).
+  std::function<void()> wake;
 };
 
 class Element {
@@ -185,6 +188,10 @@ class Element {
   void post_element_message(Structure structure) const;
   // "My latency changed": the pipeline queries and configures it again.
   void post_latency_message() const;
+  // Any thread: the element's actor retries what it parked (see wake).
+  void wake() const {
+    if (auto w = runtime_.wake) w();
+  }
   const DebugCategory& log_category() const { return *category_; }
 
  protected:
