@@ -30,9 +30,27 @@ std::string describe(const Item& item) {
 
 }  // namespace
 
+// What an item adds to a queue's level: buffers, bytes, duration.
+static StagingLevel level_of(const Item& item) {
+  StagingLevel level;
+  auto add = [&level](const Buffer& b) {
+    level.buffers += 1;
+    level.bytes += b.size();
+    if (is_valid(b.duration)) level.time += b.duration;
+  };
+  if (const auto* b = std::get_if<Buffer>(&item)) add(*b);
+  if (const auto* l = std::get_if<BufferList>(&item))
+    for (const Buffer& b : *l) add(b);
+  return level;
+}
+
 bool ElementActor::OutLink::has_room() const {
-  if (capacity == 0) return outbox.empty() && in_flight < window;
-  return outbox.size() <= capacity;
+  if (!limits.enabled) return outbox.empty() && in_flight < window;
+  // GStreamer's queue lets a push in while it is not full; ours is already
+  // in, so: not full without the newest item.
+  StagingLevel before = level;
+  before -= newest;
+  return !limits.full(before);
 }
 
 ElementActor::ElementActor(caf::actor_config& cfg, ElementPtr element, caf::actor pipeline,
@@ -85,7 +103,7 @@ caf::behavior ElementActor::make_behavior() {
         link.peer_pad = msg.peer_pad;
         link.peer_name = std::move(msg.peer_name);
         link.window = msg.window ? msg.window : 1;
-        link.capacity = element_->staging_capacity();
+        link.limits = element_->staging_limits();
         link.sticky_pending = !link.sticky.empty();
         return true;
       },
@@ -113,7 +131,7 @@ caf::behavior ElementActor::make_behavior() {
         in_.resize(element_->pads().size());
         out_.resize(element_->pads().size());
         if (pad->direction == PadDirection::Src)
-          out_[pad->index].capacity = element_->staging_capacity();
+          out_[pad->index].limits = element_->staging_limits();
         return reply;
       },
       [this](const DisconnectMsg& msg) {
@@ -125,9 +143,7 @@ caf::behavior ElementActor::make_behavior() {
         }
         OutLink& link = out_[msg.pad];
         link.peer = nullptr;
-        link.outbox.clear();
-        link.in_flight = 0;
-        ++link.epoch;  // answers still on their way are ignored
+        forget_in_flight(link);
         try_complete();
       },
       [this](ConnectSinkMsg& msg) {
@@ -332,7 +348,7 @@ void ElementActor::remember_sticky(OutLink& link, const Event& event) {
 
 void ElementActor::push_item(OutLink& link, Item item) {
   // A queue starts a new streaming domain: its pushes begin a new call stack.
-  auto depth = static_cast<std::uint16_t>(link.capacity > 0 ? 1 : cur_.depth + 1);
+  auto depth = static_cast<std::uint16_t>(link.limits.enabled ? 1 : cur_.depth + 1);
   if (link.sticky_pending) {
     // A peer linked after sticky events went out gets them first.
     link.sticky_pending = false;
@@ -341,13 +357,62 @@ void ElementActor::push_item(OutLink& link, Item item) {
       if (!current || sticky.type() != current->type())
         link.outbox.push_back(ItemMsg{link.peer_pad, link.epoch, depth, Item{sticky}});
   }
+  if (link.limits.enabled) {
+    if (!make_room(link, item)) return;
+    link.newest = level_of(item);
+    link.level += link.newest;
+  }
   link.outbox.push_back(ItemMsg{link.peer_pad, link.epoch, depth, std::move(item)});
   flush_outbox(link);
   report_level(link);
 }
 
+bool ElementActor::make_room(OutLink& link, Item& item) {
+  const bool data = !std::holds_alternative<Event>(item);
+  if (data && link.discont_next) {
+    if (auto* b = std::get_if<Buffer>(&item)) b->set_flag(BufferFlags::Discont);
+    link.discont_next = false;
+  }
+  if (!data || link.limits.leaky == Leaky::No || !link.limits.full(link.level)) return true;
+  if (link.limits.leaky == Leaky::Upstream) {  // the new one goes
+    link.dropped += level_of(item).buffers;
+    link.discont_next = true;
+    GSTMINI_DEBUG_OBJECT(*element_, "queue full: dropping the incoming buffer ({} dropped)",
+                         link.dropped);
+    report_level(link);
+    return false;
+  }
+  // Leaky downstream: the oldest buffers go until there is room.
+  for (auto it = link.outbox.begin(); it != link.outbox.end() && link.limits.full(link.level);) {
+    if (std::holds_alternative<Event>(it->item)) {
+      ++it;
+      continue;
+    }
+    StagingLevel old = level_of(it->item);
+    link.level -= old;
+    link.dropped += old.buffers;
+    it = link.outbox.erase(it);
+  }
+  if (auto* b = std::get_if<Buffer>(&item)) b->set_flag(BufferFlags::Discont);
+  GSTMINI_DEBUG_OBJECT(*element_, "queue full: dropped the oldest buffers ({} dropped)",
+                       link.dropped);
+  return true;
+}
+
+// Drops what waits in the outbox and forgets what is in flight; the epoch
+// bump makes answers still on their way harmless.
+void ElementActor::forget_in_flight(OutLink& link) {
+  link.outbox.clear();
+  link.level = link.newest = StagingLevel{};
+  link.in_flight = 0;
+  ++link.epoch;
+  link.used = false;
+  report_level(link);
+}
+
 void ElementActor::flush_outbox(OutLink& link) {
   while (!link.outbox.empty() && link.in_flight < link.window) {
+    if (link.limits.enabled) link.level -= level_of(link.outbox.front().item);
     send(link.peer, std::move(link.outbox.front()));
     link.outbox.pop_front();
     ++link.in_flight;
@@ -356,8 +421,11 @@ void ElementActor::flush_outbox(OutLink& link) {
 
 // A queue's level counts what it holds, not the item waiting to get in.
 void ElementActor::report_level(const OutLink& link) {
-  if (link.capacity > 0)
-    element_->staging_level_changed(std::min<std::size_t>(link.outbox.size(), link.capacity));
+  if (!link.limits.enabled) return;
+  // The level counts what the queue holds, not the item waiting to get in.
+  StagingLevel held = link.level;
+  if (!link.has_room()) held -= link.newest;
+  element_->staging_changed(held, link.dropped);
 }
 
 void ElementActor::try_complete() {
@@ -438,7 +506,7 @@ StateChangeReturn ElementActor::change_state(const ChangeStateMsg& msg) {
   if (msg.clock) rt.clock = msg.clock;
   if (msg.change == StateChange::PausedToPlaying) rt.base_time = msg.base_time;
   if (msg.change == StateChange::ReadyToPaused)
-    for (OutLink& link : out_) link.capacity = element_->staging_capacity();
+    for (OutLink& link : out_) link.limits = element_->staging_limits();
 
   StateChangeReturn ret = StateChangeReturn::Failure;
   guarded("change_state", [&] {
@@ -480,11 +548,9 @@ void ElementActor::reset_streaming() {
     in_[pad].flushing = false;
   }
   for (OutLink& link : out_) {
-    link.outbox.clear();
-    link.in_flight = 0;
-    ++link.epoch;
+    forget_in_flight(link);
     link.last = FlowReturn::Ok;
-    link.used = false;
+    link.dropped = 0;
     link.sticky.clear();  // a deactivated pad forgets its sticky events
     link.sticky_pending = false;
   }

@@ -13,8 +13,9 @@
 //    GStreamer's call stack as messages. With window N the answer comes as
 //    soon as fewer than N items are in flight, carrying the link's sticky
 //    result (a downstream EOS/ERROR is reported by a later push). A queue's
-//    src link may also stage `capacity` items: upstream is answered on
-//    enqueue and held only when the queue is full.
+//    src link also stages items up to its limits (runtime/staging.hpp):
+//    upstream is answered on enqueue and held only while the queue is full;
+//    a leaky queue drops instead of holding.
 //  * The actor is never blocked: while an item waits for downstream answers
 //    or for a clock wake-up, control messages (state changes) still run.
 //
@@ -74,7 +75,12 @@ class ElementActor : public caf::event_based_actor {
     std::uint32_t peer_pad = 0;
     std::string peer_name;
     std::uint32_t window = 1;
-    std::uint32_t capacity = 0;
+    StagingLimits limits;       // enabled: a queue's src link (see staging.hpp)
+    StagingLevel level;         // what the outbox holds
+    StagingLevel newest;        // the last staged item: its push waits while
+                                // the queue without it is full
+    std::uint64_t dropped = 0;  // buffers dropped by a leaky queue
+    bool discont_next = false;  // after a drop, the next buffer is DISCONT
     std::uint32_t in_flight = 0;
     std::uint64_t epoch = 0;
     std::uint64_t pushed = 0;  // buffers pushed, numbers the log lines
@@ -112,7 +118,10 @@ class ElementActor : public caf::event_based_actor {
   void send_outputs();
   void remember_sticky(OutLink& link, const Event& event);
   void push_item(OutLink& link, Item item);
+  // Leaky queues: false if the item was dropped instead of staged.
+  bool make_room(OutLink& link, Item& item);
   void flush_outbox(OutLink& link);
+  void forget_in_flight(OutLink& link);
   void report_level(const OutLink& link);
   void try_complete();
   void finish_item(FlowReturn ret);

@@ -52,12 +52,8 @@ void ElementActor::on_flush(const FlushMsg& msg) {
 }
 
 void ElementActor::flush_link_start(OutLink& link) {
-  link.outbox.clear();
-  link.in_flight = 0;
-  ++link.epoch;
+  forget_in_flight(link);
   link.last = FlowReturn::Ok;
-  link.used = false;
-  report_level(link);
   if (link.linked())
     send<caf::message_priority::high>(link.peer, FlushMsg{link.peer_pad, true, link.epoch, false});
 }

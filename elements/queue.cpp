@@ -9,11 +9,30 @@ const ElementClass& Queue::element_class() {
     ElementClass k{
         "queue", "Queue", "Generic", "Simple data queue", "gstmini", transform_pad_templates(), {}};
     const auto max_u32 = std::numeric_limits<std::uint32_t>::max();
-    k.properties.push_back(PropertySpec::uint64("max-size-buffers", 200, 0, max_u32,
-                                                "Max. number of buffers in the queue (0=disable)"));
-    k.properties.push_back(PropertySpec::uint64("current-level-buffers", 0, 0, max_u32,
-                                                "Current number of buffers in the queue")
-                               .read_only());
+    const auto max_u64 = std::numeric_limits<std::uint64_t>::max();
+    auto& p = k.properties;
+    p.push_back(PropertySpec::uint64("max-size-buffers", 200, 0, max_u32,
+                                     "Max. number of buffers in the queue (0=disable)"));
+    p.push_back(PropertySpec::uint64("max-size-bytes", 10 * 1024 * 1024, 0, max_u32,
+                                     "Max. amount of data in the queue (bytes, 0=disable)"));
+    p.push_back(PropertySpec::uint64("max-size-time", kSecond, 0, max_u64,
+                                     "Max. amount of data in the queue (in ns, 0=disable)"));
+    p.push_back(PropertySpec::enumeration("leaky", 0,
+                                          {{0, "no", "Not Leaky"},
+                                           {1, "upstream", "Leaky on upstream (new buffers)"},
+                                           {2, "downstream", "Leaky on downstream (old buffers)"}},
+                                          "Where the queue leaks, if at all"));
+    p.push_back(PropertySpec::uint64("current-level-buffers", 0, 0, max_u32,
+                                     "Current number of buffers in the queue")
+                    .read_only());
+    p.push_back(PropertySpec::uint64("current-level-bytes", 0, 0, max_u64,
+                                     "Current amount of data in the queue (bytes)")
+                    .read_only());
+    p.push_back(PropertySpec::uint64("current-level-time", 0, 0, max_u64,
+                                     "Current amount of data in the queue (in ns)")
+                    .read_only());
+    p.push_back(
+        PropertySpec::uint64("dropped", 0, 0, max_u64, "Buffers dropped by leaking").read_only());
     return k;
   }();
   return klass;
@@ -21,15 +40,56 @@ const ElementClass& Queue::element_class() {
 
 Queue::Queue(std::string name)
     : Transform(element_class(), std::move(name)),
-      level_index_(stat_index("current-level-buffers")) {}
+      buffers_index_(stat_index("current-level-buffers")),
+      bytes_index_(stat_index("current-level-bytes")),
+      time_index_(stat_index("current-level-time")),
+      dropped_index_(stat_index("dropped")) {}
 
-std::uint32_t Queue::staging_capacity() const {
-  auto max = get<std::uint64_t>("max-size-buffers");
-  return max == 0 ? std::numeric_limits<std::uint32_t>::max() : static_cast<std::uint32_t>(max);
+void Queue::set_overrun_callback(Callback callback) {
+  std::lock_guard<std::mutex> lock(callback_mutex_);
+  overrun_ = std::move(callback);
 }
 
-void Queue::staging_level_changed(std::size_t level) {
-  set_stat(level_index_, static_cast<std::uint64_t>(level));
+void Queue::set_underrun_callback(Callback callback) {
+  std::lock_guard<std::mutex> lock(callback_mutex_);
+  underrun_ = std::move(callback);
+}
+
+StagingLimits Queue::staging_limits() const {
+  return StagingLimits{true, get<std::uint64_t>("max-size-buffers"),
+                       get<std::uint64_t>("max-size-bytes"), get<std::uint64_t>("max-size-time"),
+                       static_cast<Leaky>(get<std::int64_t>("leaky"))};
+}
+
+void Queue::staging_changed(const StagingLevel& level, std::uint64_t dropped) {
+  set_stat(buffers_index_, level.buffers);
+  set_stat(bytes_index_, level.bytes);
+  set_stat(time_index_, level.time);
+  set_stat(dropped_index_, dropped);
+  if (settings_changed(&settings_seen_)) limits_ = staging_limits();
+  const bool full = limits_.full(level);
+  const bool empty = level.buffers == 0;
+  Callback fire;
+  {
+    std::lock_guard<std::mutex> lock(callback_mutex_);
+    if (full && !was_full_) fire = overrun_;
+    if (empty && !was_empty_) fire = underrun_;
+  }
+  if (full && !was_full_)
+    GSTMINI_DEBUG_OBJECT(*this, "queue is full (overrun): {} buffers", level.buffers);
+  if (empty && !was_empty_) GSTMINI_DEBUG_OBJECT(*this, "queue is empty (underrun)");
+  was_full_ = full;
+  was_empty_ = empty;
+  if (fire) fire(*this);
+}
+
+void Queue::query_answered(Query& query) {
+  if (query.type != QueryType::Latency) return;
+  auto max_time = get<std::uint64_t>("max-size-time");
+  if (max_time == 0 || !is_valid(query.max_latency))
+    query.max_latency = kClockTimeNone;
+  else
+    query.max_latency += max_time;
 }
 
 }  // namespace gstmini

@@ -1,12 +1,18 @@
 // queue: cuts the lock-step chain in two streaming domains (GStreamer's
-// queue, minimal: a buffer-count limit; bytes, time and leaky modes come with
-// the flow-control work).
+// queue).
 //
 // The queue is a link with room: its actor answers upstream as soon as an
-// item is enqueued while fewer than max-size-buffers wait, holds the answer
-// while it is full (back-pressure), and pushes downstream on its own, one
-// item at a time. A downstream EOS/ERROR reaches upstream with its next push.
+// item is enqueued while the queue is not full, holds the answer while it is
+// (back-pressure) or, if leaky, drops (upstream: the new buffer; downstream:
+// the oldest), and pushes downstream on its own, one item at a time. Full
+// means any of max-size-buffers / -bytes / -time reached (0 = no limit;
+// GStreamer's defaults 200 buffers, 10 MiB, 1 s). A downstream EOS/ERROR
+// reaches upstream with its next push. The levels are readable while it
+// runs; overrun/underrun callbacks fire on the queue's actor.
 #pragma once
+
+#include <functional>
+#include <mutex>
 
 #include "runtime/base_transform.hpp"
 
@@ -14,18 +20,28 @@ namespace gstmini {
 
 class Queue : public Transform {
  public:
+  using Callback = std::function<void(const Queue&)>;
+
   explicit Queue(std::string name);
   static const ElementClass& element_class();
 
-  std::uint32_t staging_capacity() const override;
-  void staging_level_changed(std::size_t level) override;
+  // "overrun": the queue became full; "underrun": it became empty.
+  void set_overrun_callback(Callback callback);
+  void set_underrun_callback(Callback callback);
+
+  StagingLimits staging_limits() const override;
+  void staging_changed(const StagingLevel& level, std::uint64_t dropped) override;
   // GStreamer's queue: without a time limit it can hold any latency.
-  void query_answered(Query& query) override {
-    if (query.type == QueryType::Latency) query.max_latency = kClockTimeNone;
-  }
+  void query_answered(Query& query) override;
 
  private:
-  std::size_t level_index_;
+  std::size_t buffers_index_, bytes_index_, time_index_, dropped_index_;
+  StagingLimits limits_;  // cached: staging_changed runs per buffer
+  std::uint64_t settings_seen_ = 0;
+  bool was_full_ = false;
+  bool was_empty_ = true;
+  std::mutex callback_mutex_;
+  Callback overrun_, underrun_;
 };
 
 }  // namespace gstmini

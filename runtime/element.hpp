@@ -31,6 +31,7 @@
 #include "runtime/pad.hpp"
 #include "runtime/property.hpp"
 #include "runtime/query.hpp"
+#include "runtime/staging.hpp"
 #include "runtime/state.hpp"
 
 namespace gstmini {
@@ -169,12 +170,16 @@ class Element {
   // The flow the pushes of one item combined to (FlowCombiner rules), before
   // it goes upstream; an element may soften it (tee: allow-not-linked).
   virtual FlowReturn adjust_flow(FlowReturn combined) { return combined; }
-  // A decoupling element (queue) returns how many items its src link may
-  // hold beyond the one in flight: upstream is then answered on enqueue and
-  // held only when that many are waiting. 0 (default) = lock-step.
-  virtual std::uint32_t staging_capacity() const { return 0; }
-  // Called by the actor after the staged level changed (queue statistics).
-  virtual void staging_level_changed(std::size_t level) { (void)level; }
+  // A decoupling element (queue) returns its limits: its src link then
+  // stages items, upstream is answered on enqueue while not full, and the
+  // staged items go downstream on their own (see runtime/staging.hpp).
+  virtual StagingLimits staging_limits() const { return {}; }
+  // Called by the actor after the staged level changed; `dropped` counts the
+  // buffers a leaky queue dropped so far.
+  virtual void staging_changed(const StagingLevel& level, std::uint64_t dropped) {
+    (void)level;
+    (void)dropped;
+  }
 
   // ---- context ----
   ElementRuntime& runtime() { return runtime_; }

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "elements/queue.hpp"
+#include "runtime/registry.hpp"
 #include "test_util.hpp"
 
 using namespace gstmini;
@@ -19,6 +20,8 @@ TEST_CASE("a queue lets a fast source run ahead of a stuck sink by at most max-s
   auto rendered = test::record_renders(*sink);
   src->set("buffer-duration", kSecond);
   queue->set("max-size-buffers", 3);
+  queue->set("max-size-bytes", 0);
+  queue->set("max-size-time", 0);
   sink->set("sync", true);
   pipeline.add_many(src, queue, sink);
   pipeline.link_many({src, queue, sink});
@@ -48,4 +51,126 @@ TEST_CASE("a queue passes every buffer through in order", "[queue]") {
   auto buffers = rendered->get().buffers;
   REQUIRE(buffers.size() == 500);
   for (std::size_t i = 0; i < buffers.size(); ++i) CHECK(buffers[i].offset == i);
+}
+
+namespace {
+// fakesrc (1 s buffers of `size` bytes) -> queue -> synced sink on a still
+// TestClock: the sink renders buffer 0 and then holds buffer 1.
+struct StuckSink : test::ClockedPipeline {
+  StuckSink(std::shared_ptr<test::CountingSrc> source, ElementPtr queue_element, std::int64_t size)
+      : ClockedPipeline({configure(source, size), queue_element}),
+        src(std::move(source)),
+        queue(std::move(queue_element)) {}
+  static ElementPtr configure(const std::shared_ptr<test::CountingSrc>& s, std::int64_t size) {
+    s->set("buffer-duration", kSecond);
+    if (size) {
+      s->set("sizetype", "fixed");
+      s->set("sizemax", size);
+    }
+    return s;
+  }
+  // Plays, then waits until the source is held by the full queue.
+  void play_until_held(std::uint64_t created) {
+    pipeline->set_state(State::Playing);
+    REQUIRE(clock->wait_for_pending(1));
+    REQUIRE(src->created.wait_until([created](std::uint64_t n) { return n >= created; }));
+    pipeline->set_state(State::Paused);  // barrier through every actor
+  }
+  std::shared_ptr<test::CountingSrc> src;
+  ElementPtr queue;
+};
+
+ElementPtr make_queue(std::uint64_t buffers, std::uint64_t bytes, ClockTime time,
+                      const char* leaky = "no") {
+  ElementPtr q = make_element("queue", "q");
+  q->set("max-size-buffers", buffers);
+  q->set("max-size-bytes", bytes);
+  q->set("max-size-time", time);
+  q->set("leaky", leaky);
+  return q;
+}
+}  // namespace
+
+TEST_CASE("max-size-bytes holds upstream once the queue holds that many bytes", "[queue]") {
+  StuckSink s(test::make<test::CountingSrc>("src"), make_queue(0, 250, 0), 100);
+  // 0 rendered, 1 waiting in the sink, 2..4 queued (300 bytes >= 250), 5 held.
+  s.play_until_held(6);
+  CHECK(s.src->created.get() == 6);
+  CHECK(s.queue->get<std::uint64_t>("current-level-bytes") == 300);
+  CHECK(s.queue->get<std::uint64_t>("current-level-buffers") == 3);
+}
+
+TEST_CASE("max-size-time holds upstream once the queued durations reach it", "[queue]") {
+  StuckSink s(test::make<test::CountingSrc>("src"), make_queue(0, 0, 2 * kSecond), 0);
+  // 0 rendered, 1 waiting, 2..3 queued (2 s), 4 held.
+  s.play_until_held(5);
+  CHECK(s.src->created.get() == 5);
+  CHECK(s.queue->get<std::uint64_t>("current-level-time") == 2 * kSecond);
+}
+
+TEST_CASE("a full queue with leaky=upstream drops the new buffers and counts them",
+          "[queue][leaky]") {
+  auto src = test::make<test::CountingSrc>("src");
+  src->set("num-buffers", 10);
+  StuckSink s(src, make_queue(2, 0, 0, "upstream"), 0);
+  s.pipeline->set_state(State::Playing);
+  REQUIRE(s.clock->wait_for_pending(1));
+  // The source is never held: all 10 go in, 4..9 find the queue full.
+  REQUIRE(src->created.wait_until([](std::uint64_t n) { return n >= 10; }));
+  s.clock->set_time(s.pipeline->base_time() + 100 * kSecond);  // let everything render
+  auto msg = test::wait_eos_or_error(*s.pipeline);
+  REQUIRE(msg);
+  CHECK(msg->type == MessageType::Eos);
+  // How many fit depends on how fast the sink answered its first events;
+  // what is kept is always the oldest, and every buffer is counted.
+  std::vector<std::uint64_t> offsets;
+  for (const Buffer& b : s.rendered->get().buffers) offsets.push_back(b.offset);
+  REQUIRE(offsets.size() >= 2);
+  for (std::size_t i = 0; i < offsets.size(); ++i) CHECK(offsets[i] == i);
+  CHECK(s.queue->get<std::uint64_t>("dropped") == 10 - offsets.size());
+}
+
+TEST_CASE("a full queue with leaky=downstream drops the oldest buffers", "[queue][leaky]") {
+  auto src = test::make<test::CountingSrc>("src");
+  src->set("num-buffers", 10);
+  StuckSink s(src, make_queue(2, 0, 0, "downstream"), 0);
+  s.pipeline->set_state(State::Playing);
+  REQUIRE(s.clock->wait_for_pending(1));
+  REQUIRE(src->created.wait_until([](std::uint64_t n) { return n >= 10; }));
+  s.clock->set_time(s.pipeline->base_time() + 100 * kSecond);
+  auto msg = test::wait_eos_or_error(*s.pipeline);
+  REQUIRE(msg);
+  CHECK(msg->type == MessageType::Eos);
+  // The newest are kept (the last rendered are 8 and 9; how many older ones
+  // made it depends on how fast the sink answered its first events), every
+  // gap is marked DISCONT, and every buffer is counted.
+  auto buffers = s.rendered->get().buffers;
+  REQUIRE(buffers.size() >= 2);
+  CHECK(buffers[buffers.size() - 2].offset == 8);
+  CHECK(buffers.back().offset == 9);
+  std::uint64_t expected = 0;
+  for (const Buffer& b : buffers) {
+    CHECK(b.offset >= expected);
+    if (b.offset != expected) CHECK(b.has_flag(BufferFlags::Discont));
+    expected = b.offset + 1;
+  }
+  CHECK(s.queue->get<std::uint64_t>("dropped") == 10 - buffers.size());
+}
+
+TEST_CASE("overrun fires when the queue fills and underrun when it empties", "[queue]") {
+  auto queue = std::make_shared<Queue>("q");
+  queue->set("max-size-buffers", 2);
+  queue->set("max-size-time", 0);
+  test::Watched<int> overruns, underruns;
+  queue->set_overrun_callback([&](const Queue&) { overruns.update([](int& n) { ++n; }); });
+  queue->set_underrun_callback([&](const Queue&) { underruns.update([](int& n) { ++n; }); });
+  auto src = test::make<test::CountingSrc>("src");
+  src->set("num-buffers", 5);
+  StuckSink s(src, queue, 0);
+  s.pipeline->set_state(State::Playing);
+  REQUIRE(overruns.wait_until([](int n) { return n >= 1; }));
+  REQUIRE(s.clock->wait_for_pending(1));  // PLAYING: the base time is set
+  s.clock->set_time(s.pipeline->base_time() + 100 * kSecond);
+  REQUIRE(test::wait_eos_or_error(*s.pipeline));
+  CHECK(underruns.wait_until([](int n) { return n >= 1; }));
 }
