@@ -38,12 +38,12 @@ const ElementClass& Queue::element_class() {
   return klass;
 }
 
-Queue::Queue(std::string name)
-    : Transform(element_class(), std::move(name)),
-      buffers_index_(stat_index("current-level-buffers")),
-      bytes_index_(stat_index("current-level-bytes")),
-      time_index_(stat_index("current-level-time")),
-      dropped_index_(stat_index("dropped")) {}
+Queue::Queue(std::string name) : Transform(element_class(), std::move(name)) {
+  bind_counter("current-level-buffers", level_buffers_);
+  bind_counter("current-level-bytes", level_bytes_);
+  bind_counter("current-level-time", level_time_);
+  bind_counter("dropped", dropped_);
+}
 
 void Queue::set_overrun_callback(Callback callback) {
   std::lock_guard<std::mutex> lock(callback_mutex_);
@@ -62,10 +62,10 @@ StagingLimits Queue::staging_limits() const {
 }
 
 void Queue::staging_changed(const StagingLevel& level, std::uint64_t dropped) {
-  set_stat(buffers_index_, level.buffers);
-  set_stat(bytes_index_, level.bytes);
-  set_stat(time_index_, level.time);
-  set_stat(dropped_index_, dropped);
+  level_buffers_.store(level.buffers, std::memory_order_relaxed);
+  level_bytes_.store(level.bytes, std::memory_order_relaxed);
+  level_time_.store(level.time, std::memory_order_relaxed);
+  dropped_.store(dropped, std::memory_order_relaxed);
   if (settings_changed(&settings_seen_)) limits_ = staging_limits();
   const bool full = limits_.full(level);
   const bool empty = level.buffers == 0;

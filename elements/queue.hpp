@@ -11,6 +11,7 @@
 // runs; overrun/underrun callbacks fire on the queue's actor.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <mutex>
 
@@ -35,7 +36,8 @@ class Queue : public Transform {
   void query_answered(Query& query) override;
 
  private:
-  std::size_t buffers_index_, bytes_index_, time_index_, dropped_index_;
+  // Written by the queue's actor, read through the properties: no lock.
+  std::atomic<std::uint64_t> level_buffers_{0}, level_bytes_{0}, level_time_{0}, dropped_{0};
   StagingLimits limits_;  // cached: staging_changed runs per buffer
   std::uint64_t settings_seen_ = 0;
   bool was_full_ = false;
