@@ -301,6 +301,7 @@ void PipelineActor::step() {
     eos_posted_ = false;
     no_preroll_ = false;
     async_pending_.clear();
+    async_done_early_.clear();
   }
   stepping_ = true;
   step_return_ = StateChangeReturn::Success;
@@ -453,6 +454,9 @@ void PipelineActor::step_done(StateChange change) {
     publish();
     for (auto& waiter : waiters_) waiter.deliver(StateChangeReturn::Async);
     waiters_.clear();
+    std::set<std::string> early = std::move(async_done_early_);
+    async_done_early_.clear();
+    for (const std::string& element : early) async_done(element);
     return;
   }
   State pending = current_ == target_ ? State::VoidPending : target_;
@@ -463,7 +467,12 @@ void PipelineActor::step_done(StateChange change) {
 
 void PipelineActor::async_done(const std::string& element) {
   if (reprerolling_.erase(element) && reprerolling_.empty() && playing_clock_) new_base_time();
-  if (!waiting_async_) return;
+  if (!waiting_async_) {
+    // A sink can preroll before the READY->PAUSED step even completed (a
+    // source streams as soon as it is PAUSED): remember it for step_done.
+    if (stepping_) async_done_early_.insert(element);
+    return;
+  }
   async_pending_.erase(element);
   if (!async_pending_.empty()) return;
   waiting_async_ = false;

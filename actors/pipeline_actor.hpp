@@ -151,6 +151,7 @@ class PipelineActor : public caf::event_based_actor {
   bool stepping_ = false;
   bool waiting_async_ = false;  // prerolling: READY->PAUSED not committed yet
   std::set<std::string> async_pending_;
+  std::set<std::string> async_done_early_;  // prerolled before READY->PAUSED completed
   bool no_preroll_ = false;
   StateChangeReturn step_return_ = StateChangeReturn::Success;
   std::vector<std::size_t> order_;
