@@ -92,6 +92,9 @@ Pipeline::Pipeline(std::string name, PipelineOptions options)
     : impl_(std::make_unique<detail::PipelineImpl>(std::move(name), options)) {}
 
 Pipeline::~Pipeline() {
+  State state = State::VoidPending, pending = State::VoidPending;
+  get_state(&state, &pending, 0);
+  if (state == State::Null && pending == State::VoidPending) return;  // already down
   try {
     set_state(State::Null);
   } catch (const std::exception&) {
