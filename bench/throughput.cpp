@@ -1,6 +1,6 @@
 // bench_throughput: buffers per second through fakesrc ! ... ! fakesink sync=false.
 //
-//   bench_throughput --buffers N --window W [--identities K] [--queues Q] [--list L]
+//   bench_throughput --buffers N --window W [--identities K] [--queues Q] [--list L] [--tee B]
 //
 // Builds fakesrc num-buffers=N [buffers-per-list=L] ! identity ! queue !
 // identity ! ... ! fakesink sync=false, with K identities and Q queues
@@ -25,7 +25,9 @@ namespace {
 
 [[noreturn]] void usage(const char* argv0) {
   std::fprintf(
-      stderr, "usage: %s --buffers N --window W [--identities K] [--queues Q] [--list L]\n", argv0);
+      stderr,
+      "usage: %s --buffers N --window W [--identities K] [--queues Q] [--list L] [--tee B]\n",
+      argv0);
   std::exit(2);
 }
 
@@ -34,6 +36,7 @@ struct Args {
   long long window = 1;
   long long identities = 0;
   long long queues = 0;
+  long long tee = 0;  // > 0: fakesrc ! tee, B branches of queue ! fakesink
   long long list = 1;
 };
 
@@ -54,6 +57,8 @@ Args parse(int argc, char** argv) {
       args.identities = n;
     else if (key == "--queues")
       args.queues = n;
+    else if (key == "--tee")
+      args.tee = n;
     else if (key == "--list")
       args.list = n;
     else
@@ -89,12 +94,31 @@ int main(int argc, char** argv) {
       desc += "!queue";
     }
   }
-  auto sink = make_element("fakesink", "sink");
-  sink->set("sync", false);
-  chain.push_back(sink);
-  desc += "!fakesink";
-  for (const ElementPtr& e : chain) pipeline.add(e);
-  pipeline.link_many(chain);
+  std::vector<ElementPtr> sinks;
+  auto new_sink = [&] {
+    auto sink = make_element("fakesink");
+    sink->set("sync", false);
+    sinks.push_back(sink);
+    return sink;
+  };
+  if (args.tee > 0) {
+    auto tee = make_element("tee", "t");
+    chain.push_back(tee);
+    for (const ElementPtr& e : chain) pipeline.add(e);
+    pipeline.link_many(chain);
+    desc += "!tee(" + std::to_string(args.tee) + "x queue!fakesink)";
+    for (long long b = 0; b < args.tee; ++b) {
+      auto queue = make_element("queue");
+      auto sink = new_sink();
+      pipeline.add_many(queue, sink);
+      pipeline.link_many({tee, queue, sink});
+    }
+  } else {
+    chain.push_back(new_sink());
+    desc += "!fakesink";
+    for (const ElementPtr& e : chain) pipeline.add(e);
+    pipeline.link_many(chain);
+  }
 
   const auto start = std::chrono::steady_clock::now();
   pipeline.set_state(State::Playing);
@@ -102,7 +126,9 @@ int main(int argc, char** argv) {
       pipeline.bus().timed_pop_filtered(600 * kSecond, MessageType::Eos | MessageType::Error);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const auto rendered = sink->get<std::uint64_t>("rendered");
+  std::uint64_t rendered = sinks.front()->get<std::uint64_t>("rendered");
+  for (const ElementPtr& sink : sinks)
+    rendered = std::min(rendered, sink->get<std::uint64_t>("rendered"));
   pipeline.set_state(State::Null);
 
   if (!msg || msg->type != MessageType::Eos) {
