@@ -2,6 +2,7 @@
 // GStreamer's coreelements plugin_init).
 #include "elements/appsink.hpp"
 #include "elements/appsrc.hpp"
+#include "elements/capsfilter.hpp"
 #include "elements/fakesink.hpp"
 #include "elements/fakesrc.hpp"
 #include "elements/funnel.hpp"
@@ -25,6 +26,7 @@ void register_core_elements(Registry& registry) {
   registry.add<Valve>();
   registry.add<AppSrc>();
   registry.add<AppSink>();
+  registry.add<CapsFilter>();
 }
 
 }  // namespace gstmini
