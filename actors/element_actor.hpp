@@ -73,6 +73,10 @@ class ElementActor : public caf::event_based_actor {
     // caps are accepted (gst_pad_push after a failed sticky caps event).
     bool caps_refused = false;
     bool not_negotiated_posted = false;  // one ERROR per stream, not per buffer
+    // Sticky events received on this pad: a src pad requested later starts
+    // with them (a tee branch added while PLAYING gets stream-start, caps
+    // and segment before its first buffer).
+    std::vector<Event> sticky;
   };
   struct OutLink {  // one per src pad
     caf::actor peer;
@@ -120,7 +124,7 @@ class ElementActor : public caf::event_based_actor {
   void start_item(std::uint32_t pad, Pending pending);
   void run_hook(std::uint32_t pad, Item item);
   void send_outputs();
-  void remember_sticky(OutLink& link, const Event& event);
+  static void remember_sticky(std::vector<Event>& sticky, const Event& event);
   void push_item(OutLink& link, Item item);
   // Leaky queues: false if the item was dropped instead of staged.
   bool make_room(OutLink& link, Item& item);

@@ -56,7 +56,10 @@ void ElementActor::narrow_caps_answer(const Pad& pad, bool answered, Query& quer
     own = element_->pad_caps(pad);
     return FlowReturn::Ok;
   });
-  query.caps = query.filter.intersect(answered ? query.caps.intersect(own) : own);
+  // This pad's order of preference first (capsfilter's own caps lead, as in
+  // its transform_caps), then downstream's, limited to what the asker can
+  // produce.
+  query.caps = (answered ? own.intersect(query.caps) : own).intersect(query.filter);
 }
 
 void ElementActor::negotiate() {
@@ -102,8 +105,8 @@ void ElementActor::settle_negotiation(const Caps& peer) {
   const std::string peer_name = link.linked() ? link.peer_name : std::string("its peer");
   element_->post_error(
       "not-negotiated: " + here + " and " + peer_name + " have no format in common",
-      here + " produces " + element_->pad_caps(*src).to_string() + "; " + peer_name +
-          " accepts " + peer.to_string());
+      here + " produces " + element_->pad_caps(*src).to_string() + "; " + peer_name + " accepts " +
+          peer.to_string());
   end_stream(FlowReturn::NotNegotiated);
 }
 

@@ -5,7 +5,9 @@
 // upstream negotiation picks a format within them, and CAPS outside them
 // are refused (NOT_NEGOTIATED). Data that arrives without any CAPS gets the
 // filter caps pushed ahead of it when they are fixed; otherwise the format
-// is unknown and the buffer is refused with NOT_NEGOTIATED.
+// is unknown and the buffer is refused with NOT_NEGOTIATED. Until caps are
+// known, SEGMENT and other serialized events wait, so they still follow the
+// CAPS as sticky-event order requires (stream-start, caps, segment).
 #pragma once
 
 #include "runtime/base_transform.hpp"
@@ -25,7 +27,9 @@ class CapsFilter : public Transform {
  private:
   // Before the first data without upstream caps: push fixed filter caps.
   FlowReturn ensure_caps(Output& out);
+  void push_pending(Output& out);
   bool have_caps_ = false;
+  std::vector<Event> pending_;  // held until caps are known
 };
 
 }  // namespace gstmini

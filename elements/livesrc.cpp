@@ -68,7 +68,8 @@ namespace {
 std::size_t frame_bytes(const std::string& format, std::int64_t width, std::int64_t height) {
   const auto pixels = static_cast<std::size_t>(width * height);
   if (format == "RGBA") return pixels * 4;
-  if (format == "I420") return pixels + 2 * static_cast<std::size_t>(((width + 1) / 2) * ((height + 1) / 2));
+  if (format == "I420")
+    return pixels + 2 * static_cast<std::size_t>(((width + 1) / 2) * ((height + 1) / 2));
   if (format == "GRAY8") return pixels;
   return pixels * 3;  // RGB
 }

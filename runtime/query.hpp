@@ -50,7 +50,7 @@ struct Query {
   bool seekable = false;
   ClockTime seek_start = kClockTimeNone;
   ClockTime seek_end = kClockTimeNone;
-  Segment segment;      // SEGMENT: the segment in use
+  Segment segment;  // SEGMENT: the segment in use
   // CAPS: the caps the pad's peer side can handle, limited to `filter`
   // (gst_pad_peer_query_caps). ACCEPT_CAPS: whether `caps` would be accepted.
   Caps filter = Caps::any();
