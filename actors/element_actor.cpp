@@ -359,6 +359,8 @@ void ElementActor::push_item(OutLink& link, Item item) {
   }
   if (link.limits.enabled) {
     if (!make_room(link, item)) return;
+    if (const Event* e = std::get_if<Event>(&item); e && e->type() == EventType::Eos)
+      stage_eos(link);
     link.newest = level_of(item);
     link.level += link.newest;
   }
@@ -399,9 +401,23 @@ bool ElementActor::make_room(OutLink& link, Item& item) {
   return true;
 }
 
+// EOS into a queue: the min thresholds no longer hold anything back (until
+// a flush restores them); with flush-on-eos the staged buffers are dropped.
+void ElementActor::stage_eos(OutLink& link) {
+  link.limits.clear_thresholds();
+  if (!link.limits.flush_on_eos) return;
+  auto is_data = [](const ItemMsg& m) { return !std::holds_alternative<Event>(m.item); };
+  link.outbox.erase(std::remove_if(link.outbox.begin(), link.outbox.end(), is_data),
+                    link.outbox.end());
+  link.level = link.newest = StagingLevel{};
+  GSTMINI_DEBUG_OBJECT(*element_, "EOS with flush-on-eos: staged buffers dropped");
+}
+
 // Drops what waits in the outbox and forgets what is in flight; the epoch
-// bump makes answers still on their way harmless.
+// bump makes answers still on their way harmless. A queue reloads its limits
+// (GStreamer's flush restores the min thresholds EOS cleared).
 void ElementActor::forget_in_flight(OutLink& link) {
+  if (link.limits.enabled) link.limits = element_->staging_limits();
   link.outbox.clear();
   link.level = link.newest = StagingLevel{};
   link.in_flight = 0;
@@ -410,8 +426,13 @@ void ElementActor::forget_in_flight(OutLink& link) {
   report_level(link);
 }
 
+// Sends what the link's window allows; a queue below its min thresholds
+// keeps its buffers while the newest staged item is a buffer.
 void ElementActor::flush_outbox(OutLink& link) {
   while (!link.outbox.empty() && link.in_flight < link.window) {
+    if (link.limits.enabled && !std::holds_alternative<Event>(link.outbox.back().item) &&
+        link.limits.holds_output(link.level))
+      break;
     if (link.limits.enabled) link.level -= level_of(link.outbox.front().item);
     send(link.peer, std::move(link.outbox.front()));
     link.outbox.pop_front();

@@ -120,6 +120,7 @@ class ElementActor : public caf::event_based_actor {
   void push_item(OutLink& link, Item item);
   // Leaky queues: false if the item was dropped instead of staged.
   bool make_room(OutLink& link, Item& item);
+  void stage_eos(OutLink& link);
   void flush_outbox(OutLink& link);
   void forget_in_flight(OutLink& link);
   void report_level(const OutLink& link);
