@@ -188,7 +188,7 @@ void ElementActor::on_exit() {
   in_.clear();
   out_.clear();
   pipeline_ = nullptr;
-  cur_ = Current{};
+  cur_.clear();
 }
 
 std::string ElementActor::indent() const { return std::string(2u * cur_.depth, ' '); }
@@ -219,8 +219,22 @@ void ElementActor::on_item(ItemMsg& msg) {
     if (link.peer) send(link.peer, FlowMsg{link.peer_pad, msg.epoch, FlowReturn::Flushing, 1});
     return;
   }
+  // Idle with nothing waiting: pump() would pick this very item, so start it
+  // without the round trip through the pending deque.
+  if (!cur_.busy && !pumping_ && nothing_pending()) {
+    pumping_ = true;
+    next_in_ = (msg.pad + 1) % static_cast<std::uint32_t>(in_.size());
+    start_item(msg.pad, Pending{std::move(msg.item), msg.epoch, msg.depth});
+    pumping_ = false;
+    pump();  // items that arrived while this one ran (none, unless re-entered)
+    return;
+  }
   in_[msg.pad].pending.push_back(Pending{std::move(msg.item), msg.epoch, msg.depth});
   pump();
+}
+
+bool ElementActor::nothing_pending() const {
+  return std::all_of(in_.begin(), in_.end(), [](const InLink& l) { return l.pending.empty(); });
 }
 
 // Handles pending items one at a time until one has to wait.
@@ -245,7 +259,7 @@ void ElementActor::pump() {
 }
 
 void ElementActor::start_item(std::uint32_t pad, Pending pending) {
-  cur_ = Current{};
+  cur_.clear();
   cur_.busy = true;
   cur_.pad = pad;
   cur_.epoch = pending.epoch;
@@ -364,8 +378,18 @@ void ElementActor::push_item(OutLink& link, Item item) {
     link.newest = level_of(item);
     link.level += link.newest;
   }
-  link.outbox.push_back(ItemMsg{link.peer_pad, link.epoch, depth, std::move(item)});
-  flush_outbox(link);
+  // Nothing staged ahead of it and room in the window: straight to the peer
+  // (what flush_outbox would do, without the trip through the outbox).
+  if (link.outbox.empty() && link.in_flight < link.window &&
+      !(link.limits.enabled && !std::holds_alternative<Event>(item) &&
+        link.limits.holds_output(link.level))) {
+    if (link.limits.enabled) link.level -= link.newest;
+    send(link.peer, ItemMsg{link.peer_pad, link.epoch, depth, std::move(item)});
+    ++link.in_flight;
+  } else {
+    link.outbox.push_back(ItemMsg{link.peer_pad, link.epoch, depth, std::move(item)});
+    flush_outbox(link);
+  }
   report_level(link);
 }
 
@@ -472,7 +496,7 @@ void ElementActor::finish_item(FlowReturn ret) {
     GSTMINI_LOG_OBJ(*element_, "{}RETURNING {} to caller", indent(), to_string(ret));
     answer(cur_.pad, cur_.epoch, ret);
   }
-  cur_ = Current{};
+  cur_.clear();
   if (from_source)
     source_item_done(ret);
   else
@@ -560,7 +584,7 @@ void ElementActor::reset_streaming() {
   task_running_ = false;
   cancel_wakeup();
   if (cur_.busy && !cur_.from_source) answer(cur_.pad, cur_.epoch, FlowReturn::Flushing);
-  cur_ = Current{};
+  cur_.clear();
   for (std::uint32_t pad = 0; pad < in_.size(); ++pad) {
     for (const Pending& pending : in_[pad].pending)
       answer(pad, pending.epoch, FlowReturn::Flushing);
