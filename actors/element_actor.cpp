@@ -224,7 +224,7 @@ void ElementActor::on_item(ItemMsg& msg) {
   if (!cur_.busy && !pumping_ && nothing_pending()) {
     pumping_ = true;
     next_in_ = (msg.pad + 1) % static_cast<std::uint32_t>(in_.size());
-    start_item(msg.pad, Pending{std::move(msg.item), msg.epoch, msg.depth});
+    start_item(msg.pad, std::move(msg.item), msg.epoch, msg.depth);
     pumping_ = false;
     pump();  // items that arrived while this one ran (none, unless re-entered)
     return;
@@ -250,7 +250,7 @@ void ElementActor::pump() {
       next_in_ = (pad + 1) % n;
       Pending pending = std::move(in_[pad].pending.front());
       in_[pad].pending.pop_front();
-      start_item(pad, std::move(pending));
+      start_item(pad, std::move(pending.item), pending.epoch, pending.depth);
       started = true;
     }
     if (!started) break;
@@ -258,15 +258,18 @@ void ElementActor::pump() {
   pumping_ = false;
 }
 
-void ElementActor::start_item(std::uint32_t pad, Pending pending) {
+// Items go by rvalue reference from the message (or the pending deque) to
+// the hook: every variant move saved counts at a few million items a second.
+void ElementActor::start_item(std::uint32_t pad, Item&& item, std::uint64_t epoch,
+                              std::uint16_t depth) {
   cur_.clear();
   cur_.busy = true;
   cur_.pad = pad;
-  cur_.epoch = pending.epoch;
-  cur_.depth = pending.depth;
+  cur_.epoch = epoch;
+  cur_.depth = depth;
   InLink& in = in_[pad];
-  const Event* event = std::get_if<Event>(&pending.item);
-  GSTMINI_LOG_OBJ(*element_, "{}chain — RECEIVED {} from {}", indent(), describe(pending.item),
+  const Event* event = std::get_if<Event>(&item);
+  GSTMINI_LOG_OBJ(*element_, "{}chain — RECEIVED {} from {}", indent(), describe(item),
                   in.peer_name);
   // After EOS a pad refuses data until the stream restarts.
   if (in.eos && !event) {
@@ -275,14 +278,14 @@ void ElementActor::start_item(std::uint32_t pad, Pending pending) {
   }
   if (event && event->type() == EventType::Eos) in.eos = true;
   if (sink_) {
-    cur_.held = std::move(pending.item);
+    cur_.held = std::move(item);
     sink_item();
     return;
   }
-  run_hook(pad, std::move(pending.item));
+  run_hook(pad, std::move(item));
 }
 
-void ElementActor::run_hook(std::uint32_t pad, Item item) {
+void ElementActor::run_hook(std::uint32_t pad, Item&& item) {
   const Pad& p = element_->pads()[pad];
   output_.clear();
   cur_.own = guarded("chain", [&] {
@@ -360,7 +363,7 @@ void ElementActor::remember_sticky(OutLink& link, const Event& event) {
   link.sticky.push_back(event);
 }
 
-void ElementActor::push_item(OutLink& link, Item item) {
+void ElementActor::push_item(OutLink& link, Item&& item) {
   // A queue starts a new streaming domain: its pushes begin a new call stack.
   auto depth = static_cast<std::uint16_t>(link.limits.enabled ? 1 : cur_.depth + 1);
   if (link.sticky_pending) {

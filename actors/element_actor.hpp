@@ -125,11 +125,11 @@ class ElementActor : public caf::event_based_actor {
   void on_flow(const FlowMsg& msg);
   void pump();
   bool nothing_pending() const;
-  void start_item(std::uint32_t pad, Pending pending);
-  void run_hook(std::uint32_t pad, Item item);
+  void start_item(std::uint32_t pad, Item&& item, std::uint64_t epoch, std::uint16_t depth);
+  void run_hook(std::uint32_t pad, Item&& item);
   void send_outputs();
   void remember_sticky(OutLink& link, const Event& event);
-  void push_item(OutLink& link, Item item);
+  void push_item(OutLink& link, Item&& item);
   // Leaky queues: false if the item was dropped instead of staged.
   bool make_room(OutLink& link, Item& item);
   void stage_eos(OutLink& link);
