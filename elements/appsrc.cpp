@@ -67,7 +67,9 @@ FlowReturn AppSrc::create(Buffer& buffer) {
     queue_.pop_front();
     set_stat(level_index_, std::uint64_t{queue_.size()});
   }
-  room_.notify_all();
+  // One slot freed: one blocked pusher can use it (waking them all makes
+  // every producer thread contend for the lock on each buffer).
+  room_.notify_one();
   return FlowReturn::Ok;
 }
 
