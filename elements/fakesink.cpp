@@ -62,6 +62,7 @@ void FakeSink::report(const char* what, const Buffer& buffer) {
       ", duration: " + (is_valid(buffer.duration) ? format_time(buffer.duration) : "none") +
       ", flags: " + flags_to_string(buffer.flags()) + ")";
   set_stat(last_message_index_, message);
+  notify_property({}, "last-message", message);
   GSTMINI_INFO_OBJECT(*this, "{}", message);
 }
 
@@ -98,6 +99,7 @@ void FakeSink::on_event(const Event& event) {
   std::string message = std::string("event   ******* (") + name() +
                         ":sink) E (type: " + to_string(event.type()) + ")";
   set_stat(last_message_index_, message);
+  notify_property({}, "last-message", message);
   GSTMINI_INFO_OBJECT(*this, "{}", message);
 }
 

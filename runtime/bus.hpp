@@ -5,6 +5,7 @@
 // bus's own dispatch thread instead of the queue.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -42,6 +43,10 @@ class Bus {
   void remove_watch();
   // While flushing, posted messages are dropped and the queue is emptied.
   void set_flushing(bool flushing);
+  // gst_element_add_property_deep_notify_watch: elements post
+  // PROPERTY_NOTIFY (pad caps, fakesink's last-message) only while on.
+  void set_property_notify(bool on) { property_notify_.store(on, std::memory_order_relaxed); }
+  bool property_notify() const { return property_notify_.load(std::memory_order_relaxed); }
 
  private:
   void dispatch_loop();
@@ -50,6 +55,7 @@ class Bus {
   std::condition_variable changed_;
   std::deque<Message> queue_;
   bool flushing_ = false;
+  std::atomic<bool> property_notify_{false};
   Watch watch_;
   bool watch_stop_ = false;
   std::thread watch_thread_;

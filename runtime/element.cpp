@@ -204,8 +204,23 @@ Caps Element::current_caps(const Pad& pad) const {
 }
 
 void Element::set_current_caps(unsigned pad_index, Caps caps) {
-  std::lock_guard<std::mutex> lock(pads_mutex_);
-  if (pad_index < pads_.size()) pads_[pad_index].caps = std::move(caps);
+  std::string pad_name;
+  const bool notify = !caps.is_empty() && runtime_.bus && runtime_.bus->property_notify();
+  const std::string text = notify ? caps.to_string() : std::string();
+  {
+    std::lock_guard<std::mutex> lock(pads_mutex_);
+    if (pad_index >= pads_.size()) return;
+    pads_[pad_index].caps = std::move(caps);
+    pad_name = pads_[pad_index].name;
+  }
+  if (notify) notify_property(pad_name, "caps", text);
+}
+
+void Element::notify_property(const std::string& pad, const std::string& property,
+                              const std::string& value) const {
+  if (!runtime_.bus || !runtime_.bus->property_notify()) return;
+  runtime_.bus->post(
+      Message::property_notify(name_, pad.empty() ? name_ : name_ + "." + pad, property, value));
 }
 
 QueryResult Element::element_query(Query&) {

@@ -216,6 +216,10 @@ class Element {
   void post_element_message(Structure structure) const;
   // "My latency changed": the pipeline queries and configures it again.
   void post_latency_message() const;
+  // PROPERTY_NOTIFY for `property` of this element (pad empty) or of one of
+  // its pads, if the application watches (Pipeline::add_property_deep_notify_watch).
+  void notify_property(const std::string& pad, const std::string& property,
+                       const std::string& value) const;
   // Any thread: the element's actor retries what it parked (see wake).
   void wake() const {
     if (auto w = runtime_.wake) w();

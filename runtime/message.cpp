@@ -52,6 +52,18 @@ Message Message::element(std::string source, Structure structure) {
   return m;
 }
 
+Message Message::property_notify(std::string source, std::string object, std::string property,
+                                 std::string value) {
+  Message m;
+  m.type = MessageType::PropertyNotify;
+  m.source = std::move(source);
+  m.structure = Structure("property-notify");
+  m.structure.set("object", std::move(object));
+  m.structure.set("property-name", std::move(property));
+  m.structure.set("value", std::move(value));
+  return m;
+}
+
 Message Message::new_clock(std::string source, std::string clock_name) {
   Message m;
   m.type = MessageType::NewClock;
@@ -86,6 +98,8 @@ const char* to_string(MessageType type) {
       return "async-done";
     case MessageType::StreamStart:
       return "stream-start";
+    case MessageType::PropertyNotify:
+      return "property-notify";
     default:
       return "unknown";
   }
@@ -110,6 +124,12 @@ std::string describe(const Message& m) {
     case MessageType::Application:
       return std::string(to_string(m.type)) + " message from " + m.source + ": " +
              to_string(m.structure);
+    case MessageType::PropertyNotify: {
+      auto field = [&](const char* name) {
+        return m.structure.get_as<std::string>(name).value_or(std::string());
+      };
+      return field("object") + ": " + field("property-name") + " = " + field("value");
+    }
     default:
       return std::string(to_string(m.type)) + " from " + m.source;
   }

@@ -26,6 +26,9 @@ enum class MessageType : std::uint32_t {
   AsyncStart = 1u << 20,
   AsyncDone = 1u << 21,
   StreamStart = 1u << 28,
+  // GStreamer's GST_MESSAGE_PROPERTY_NOTIFY is an "extended" type; here it
+  // takes the extended bit. Posted only while a deep-notify watch is on.
+  PropertyNotify = 1u << 31,
   Any = ~0u,
 };
 
@@ -60,6 +63,11 @@ struct Message {
   static Message element(std::string source, Structure structure);
   // NEW_CLOCK: `text` names the clock.
   static Message new_clock(std::string source, std::string clock_name);
+  // PROPERTY_NOTIFY: `object` is the element's name, or "element.pad" for a
+  // pad property (a pad's "caps"); structure "property-notify" carries
+  // object, property-name and value (as text).
+  static Message property_notify(std::string source, std::string object, std::string property,
+                                 std::string value);
 };
 
 const char* to_string(MessageType type);  // "eos", "error", "state-changed", ...

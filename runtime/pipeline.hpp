@@ -130,6 +130,9 @@ class Pipeline {
   ClockTime latency() const;
 
   Bus& bus();
+  // Elements post PROPERTY_NOTIFY on the bus from now on: pad caps as they
+  // are negotiated, fakesink's last-message (what gst-launch -v prints).
+  void add_property_deep_notify_watch() { bus().set_property_notify(true); }
   std::shared_ptr<Bus> bus_ptr() const;
   // Forces this clock (gst_pipeline_use_clock); must be called in NULL or
   // READY. Otherwise the pipeline picks at PAUSED->PLAYING the clock of the

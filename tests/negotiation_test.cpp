@@ -3,6 +3,7 @@
 // NOT_NEGOTIATED with an ERROR that names both pads.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -344,4 +345,33 @@ TEST_CASE("a branch linked while PLAYING gets the sticky caps before its first b
   CHECK(std::vector<std::string>(seen.events.begin(), seen.events.begin() + 4) ==
         std::vector<std::string>{"stream-start", "caps", "segment", "buffer"});
   pipeline.set_state(State::Null);
+}
+
+TEST_CASE("with a deep-notify watch, negotiated caps are posted as PROPERTY_NOTIFY",
+          "[negotiation]") {
+  Pipeline pipeline("p");
+  pipeline.add_property_deep_notify_watch();
+  auto src = make_element("fakesrc", "src");
+  src->set("num-buffers", 1);
+  auto filter = capsfilter("filter", "video/x-raw,width=100");
+  auto sink = make_element("fakesink", "sink");
+  sink->set("silent", false);
+  pipeline.add_many(src, filter, sink);
+  pipeline.link_many({src, filter, sink});
+  pipeline.set_state(State::Playing);
+  std::vector<std::string> notes;
+  while (auto msg = pipeline.bus().timed_pop_filtered(
+             10 * kSecond, MessageType::PropertyNotify | MessageType::Eos | MessageType::Error)) {
+    if (msg->type != MessageType::PropertyNotify) break;
+    notes.push_back(describe(*msg));
+  }
+  pipeline.set_state(State::Null);
+  std::vector<std::string> caps_notes;
+  for (const std::string& note : notes)
+    if (note.find(": caps = ") != std::string::npos) caps_notes.push_back(note);
+  const std::string caps = "caps = video/x-raw, width=(int)100";
+  CHECK(caps_notes == std::vector<std::string>{"filter.src: " + caps, "sink.sink: " + caps});
+  CHECK(std::find(notes.begin(), notes.end(),
+                  "sink: last-message = event   ******* (sink:sink) E (type: caps)") !=
+        notes.end());
 }
