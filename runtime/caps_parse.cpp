@@ -240,7 +240,19 @@ class Parser {
     fail_at("expected a value", start);
   }
 
+  // Lists and ranges nest by recursion: bound it, so no input can exhaust
+  // the stack.
+  struct Nesting {
+    explicit Nesting(Parser& p) : parser(p) {
+      if (++parser.depth_ > kMaxDepth) parser.fail("values nested too deeply");
+    }
+    ~Nesting() { --parser.depth_; }
+    Parser& parser;
+  };
+  static constexpr int kMaxDepth = 16;
+
   CapsValue range(Kind kind) {
+    Nesting nesting(*this);
     std::size_t start = pos_++;
     CapsValue lo = typed_value(kind);
     expect(',', "',' between the range's minimum and maximum");
@@ -276,6 +288,7 @@ class Parser {
   }
 
   CapsValue list(Kind kind) {
+    Nesting nesting(*this);
     std::size_t start = pos_++;
     CapsValueList members;
     if (take('}')) fail_at("an empty list is not a value", start);
@@ -288,6 +301,7 @@ class Parser {
 
   const std::string& s_;
   std::size_t pos_ = 0;
+  int depth_ = 0;
 };
 
 }  // namespace

@@ -82,6 +82,7 @@ TEST_CASE("bad caps strings name the problem and where", "[caps]") {
       {"ANY,width=1", "unexpected text after ANY", 3},
       {"video/x-raw,a=<1,2>", "arrays (< ... >) are not supported in caps here", 14},
       {"video/x-raw,f=(fraction)1/0", "'1/0' is not a fraction", 24},
+      {"video/x-raw,f={{{{{{{{{{{{{{{{{1}}}}}}}}}}}}}}}}}", "values nested too deeply", 30},
   };
   for (const Vector& v : vectors) {
     INFO(v.in);
