@@ -210,6 +210,7 @@ class ElementActor : public caf::event_based_actor {
 
   // Source task.
   bool task_running_ = false;
+  bool live_ = false;  // the source's is-live, as of the task's start
   bool in_produce_loop_ = false;
   bool eos_sent_ = false;
   // Clock wake-ups (sources waiting to capture, sinks waiting to render).
