@@ -15,7 +15,8 @@
 //    result (a downstream EOS/ERROR is reported by a later push). A queue's
 //    src link also stages items up to its limits (runtime/staging.hpp):
 //    upstream is answered on enqueue and held only while the queue is full;
-//    a leaky queue drops instead of holding.
+//    a leaky queue drops instead of holding, and a queue below its min
+//    thresholds keeps its items until more arrive (or an event or EOS).
 //  * The actor is never blocked: while an item waits for downstream answers
 //    or for a clock wake-up, control messages (state changes) still run.
 //
