@@ -15,7 +15,8 @@
 //    result (a downstream EOS/ERROR is reported by a later push). A queue's
 //    src link also stages items up to its limits (runtime/staging.hpp):
 //    upstream is answered on enqueue and held only while the queue is full;
-//    a leaky queue drops instead of holding.
+//    a leaky queue drops instead of holding, and a queue below its min
+//    thresholds keeps its items until more arrive (or an event or EOS).
 //  * The actor is never blocked: while an item waits for downstream answers
 //    or for a clock wake-up, control messages (state changes) still run.
 //
@@ -231,6 +232,7 @@ class ElementActor : public caf::event_based_actor {
 
   // Source task.
   bool task_running_ = false;
+  bool live_ = false;  // the source's is-live, as of the task's start
   bool in_produce_loop_ = false;
   bool eos_sent_ = false;
   bool negotiating_ = false;           // a source's CAPS query is out

@@ -12,6 +12,7 @@ namespace gstmini::actors {
 void ElementActor::start_task() {
   if (task_running_) return;
   task_running_ = true;
+  live_ = source_->is_live();  // read once per start: a property lookup per buffer shows up
   GSTMINI_DEBUG_OBJECT(*element_, "starting streaming task");
   produce_loop();
 }
@@ -24,7 +25,7 @@ void ElementActor::produce_loop() {
       negotiate();  // the answer restarts the loop
       if (negotiating_ || !task_running_) break;
     }
-    if (source_->is_live() && wait_until_due()) break;
+    if (live_ && wait_until_due()) break;
     if (!source_->ready_to_create()) break;  // parked until the element wakes us
     cur_.clear();
     cur_.busy = true;

@@ -91,7 +91,7 @@ void Queue::staging_changed(const StagingLevel& level, std::uint64_t dropped) {
   // GStreamer's underrun: below the min thresholds (or empty), not full.
   const bool empty = level.buffers == 0 || limits_.holds_output(level);
   Callback fire;
-  {
+  if ((full && !was_full_) || (empty && !was_empty_)) {  // no lock per buffer
     std::lock_guard<std::mutex> lock(callback_mutex_);
     if (full && !was_full_) fire = overrun_;
     if (empty && !was_empty_) fire = underrun_;

@@ -106,10 +106,11 @@ QueryResult Source::query(const Pad& pad, Query& q) {
   return element_query(q);
 }
 
-bool Source::negotiation_needed() const {
+bool Source::negotiation_needed() {
   if (negotiated_) return false;
   const Pad* src = first_pad(PadDirection::Src);
-  return src && !pad_caps(*src).is_any();
+  negotiated_ = !src || pad_caps(*src).is_any();  // nothing to agree on
+  return !negotiated_;
 }
 
 bool Source::decide_caps(const Caps& peer) {

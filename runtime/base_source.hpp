@@ -73,8 +73,9 @@ class Source : public Element {
   std::uint64_t buffers_produced() const { return produced_; }
 
   // ---- negotiation ----
-  // True until this stream's caps are decided, unless the src pad is ANY.
-  bool negotiation_needed() const;
+  // True until this stream's caps are decided, unless the src pad is ANY
+  // (then false from the first call on: the answer is cached per stream).
+  bool negotiation_needed();
   // Picks the stream's caps out of what downstream accepts (`peer`, the
   // answer to the CAPS query). False if there is no common format.
   bool decide_caps(const Caps& peer);

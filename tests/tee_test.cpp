@@ -115,6 +115,11 @@ TEST_CASE("a branch added to a tee while PLAYING starts receiving buffers", "[te
   LiveTee p;
   p.pipeline.link(p.tee, p.a.queue);
   p.pipeline.set_state(State::Playing);
+  // Sinks render before the PLAYING walk has reached the source: wait for
+  // it, or the branch would be synced to the PAUSED the pipeline was in.
+  State state = State::Null;
+  REQUIRE(p.pipeline.get_state(&state, nullptr, 10 * kSecond) != StateChangeReturn::Failure);
+  REQUIRE(state == State::Playing);
   REQUIRE(LiveTee::got(p.a, 100));
 
   // GStreamer's recipe: add the branch, bring it to the pipeline's state,
