@@ -10,6 +10,7 @@
 #include <map>
 #include <utility>
 
+#include "runtime/caps.hpp"
 #include "runtime/launch_syntax.hpp"
 #include "runtime/parse_launch.hpp"
 #include "runtime/registry.hpp"
@@ -99,16 +100,29 @@ class Builder {
     if (!spec) fail("no property " + quoted(set.name) + in, set.name_span);
     if (!spec->writable)
       fail("property " + quoted(set.name) + in + " is not writable", set.name_span);
+    const std::string what =
+        "could not set property " + quoted(set.name) + in + " to " + quoted(set.value) + ": ";
+    if (spec->type == PropertyType::Caps) {
+      try {
+        Caps::from_string(set.value);
+      } catch (const CapsParseError& error) {
+        fail(what + error.reason(), span_within(set.value_span, set.value, error.position()));
+      }
+    }
     try {
       element.set_property_from_string(set.name, set.value);
     } catch (const std::exception& error) {
-      fail("could not set property " + quoted(set.name) + in + " to " + quoted(set.value) + ": " +
-               reason(error, set.name, element.name()),
-           set.value_span);
+      fail(what + reason(error, set.name, element.name()), set.value_span);
     }
   }
 
   void set_caps(Element& filter, const launch::ElementNode& node) const {
+    try {
+      Caps::from_string(node.caps);
+    } catch (const CapsParseError& error) {
+      fail("could not parse caps " + quoted(node.caps) + ": " + error.reason(),
+           span_within(node.span, node.caps, error.position()));
+    }
     try {
       filter.set_property_from_string("caps", node.caps);
     } catch (const std::exception& error) {
@@ -116,6 +130,16 @@ class Builder {
           "could not parse caps " + quoted(node.caps) + ": " + reason(error, "caps", filter.name()),
           node.span);
     }
+  }
+
+  // Where in the line a parser stopped at `offset` of `text`, which was
+  // written in `written`: exact when `text` stands there as it is (no
+  // escapes removed), else all of `written`. Marks up to the end of `text`.
+  Span span_within(Span written, const std::string& text, std::size_t offset) const {
+    const std::size_t at = line_.substr(written.position, written.length).find(text);
+    if (at == std::string::npos) return written;
+    const std::size_t start = written.position + at + std::min(offset, text.size());
+    return Span{start, written.position + at + text.size() - start};
   }
 
   const ElementPtr& resolve(const Endpoint& end) const {

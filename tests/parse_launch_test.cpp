@@ -264,6 +264,16 @@ TEST_CASE("wrong launch lines are refused with the error and its place in the li
        "syntax error: caps \"video/x-raw,width=320 fakesink\" must be followed by '!' and an "
        "element",
        10, 30},
+      {"fakesrc ! video/x-raw,width=(int)abc ! fakesink",
+       "could not parse caps \"video/x-raw,width=(int)abc\": 'abc' is not an int", 33, 3},
+      {"fakesrc ! \"video/x-raw, width=[\" ! fakesink",
+       "could not parse caps \"video/x-raw, width=[\": expected a value", 31, 0},
+      {"fakesrc ! video/x-raw,\\ width=[ ! fakesink",
+       "could not parse caps \"video/x-raw, width=[\": expected a value", 10, 21},
+      {"appsrc name=a caps=\"video/x-raw,width=(int)x\"",
+       "could not set property \"caps\" in element \"a\" to \"video/x-raw,width=(int)x\": 'x' is "
+       "not an int",
+       43, 1},
       {"video/x-raw ! fakesink",
        "syntax error: caps go between two links (\"a ! video/x-raw ! b\")", 0, 11},
       {"fakesrc ! ( fakesink )", "bins are not supported: a gstmini pipeline has no sub-bins", 10,
@@ -328,8 +338,8 @@ TEST_CASE("caps that the caps property refuses become a ParseError pointing at t
     k.properties = {PropertySpec::fraction("caps", "1/1", "a fraction, to refuse caps text")};
     return k;
   }();
-  // A capsfilter whose caps property refuses caps text, standing in for a
-  // caps parser that finds an error.
+  // A capsfilter whose caps property refuses even caps that parse: whatever
+  // the property says becomes the ParseError.
   Registry::get().add(
       picky, [](std::string name) { return std::make_shared<Transform>(picky, std::move(name)); });
   struct Restore {
