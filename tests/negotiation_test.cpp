@@ -330,6 +330,11 @@ TEST_CASE("a branch linked while PLAYING gets the sticky caps before its first b
   pipeline.add_many(src, filter, tee, sink1);
   pipeline.link_many({src, filter, tee, sink1});
   pipeline.set_state(State::Playing);
+  // set_state returns before the walk reaches the source: wait for PLAYING,
+  // or the new branch would be synced to PAUSED.
+  State state = State::Null, pending = State::Null;
+  REQUIRE(pipeline.get_state(&state, &pending, 10 * kSecond) == StateChangeReturn::Success);
+  REQUIRE(state == State::Playing);
   REQUIRE(sink1->rendered(5));
   auto queue = make_element("queue", "q");
   auto sink2 = test::make<RecordingSink>("sink2");
