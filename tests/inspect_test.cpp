@@ -46,6 +46,5 @@ TEST_CASE("inspect shows request templates and read-only statistics", "[tools]")
 
 TEST_CASE("unranged property types read like gst-inspect's", "[tools]") {
   CHECK(describe_range(PropertySpec::boolean("silent", true, "Quiet")) == "Boolean. Default: true");
-  CHECK(describe_range(PropertySpec::string("location", "x", "Where")) ==
-        "String. Default: \"x\"");
+  CHECK(describe_range(PropertySpec::string("location", "x", "Where")) == "String. Default: \"x\"");
 }
