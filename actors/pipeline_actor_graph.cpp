@@ -9,11 +9,11 @@
 namespace gstmini::actors {
 namespace {
 
+// GST_DEBUG_GRAPH_SHOW_NON_DEFAULT_PARAMS: statistics included (a queue's level).
 std::vector<std::string> changed_properties(const Element& element) {
   std::vector<std::string> lines;
   const PropertyStore& store = element.properties();
   for (const PropertySpec& spec : store.specs()) {
-    if (!spec.writable) continue;  // statistics change all the time
     Value value = store.get(spec.name);
     if (value == spec.default_value) continue;
     lines.push_back(spec.name + "=" + to_string(value));

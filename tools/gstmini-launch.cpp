@@ -15,8 +15,8 @@
 #include <cctype>
 #include <chrono>
 #include <csignal>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <memory>
@@ -43,18 +43,19 @@ constexpr const char* kProgram = "gstmini-launch";
 constexpr const char* kInterrupt = "GstLaunchInterrupt";
 
 void usage(std::FILE* to) {
-  std::fprintf(to,
-               "Usage:\n  %s [OPTION...] PIPELINE-DESCRIPTION\n\n"
-               "Application Options:\n"
-               "  -t, --tags                Output tags (accepted; gstmini has no tags yet)\n"
-               "  -v, --verbose             Output status information and property notifications\n"
-               "  -q, --quiet               Do not print any progress information\n"
-               "  -m, --messages            Output messages\n"
-               "  -e, --eos-on-shutdown     Force EOS on sources before shutting the pipeline down\n"
-               "  --stats                   Print flow statistics at the end\n"
-               "  --version                 Print version information and exit\n"
-               "  -h, --help                Show help options\n",
-               kProgram);
+  std::fprintf(
+      to,
+      "Usage:\n  %s [OPTION...] PIPELINE-DESCRIPTION\n\n"
+      "Application Options:\n"
+      "  -t, --tags                Output tags (accepted; gstmini has no tags yet)\n"
+      "  -v, --verbose             Output status information and property notifications\n"
+      "  -q, --quiet               Do not print any progress information\n"
+      "  -m, --messages            Output messages\n"
+      "  -e, --eos-on-shutdown     Force EOS on sources before shutting the pipeline down\n"
+      "  --stats                   Print flow statistics at the end\n"
+      "  --version                 Print version information and exit\n"
+      "  -h, --help                Show help options\n",
+      kProgram);
 }
 
 // Returns -1 to go on, else the exit code.
@@ -144,8 +145,8 @@ std::string message_details(const Message& m) {
   switch (m.type) {
     case MessageType::StateChanged:
       return "GstMessageStateChanged, old-state=(GstState)" + state(m.old_state) +
-             ", new-state=(GstState)" + state(m.new_state) +
-             ", pending-state=(GstState)" + state(m.pending_state) + ";";
+             ", new-state=(GstState)" + state(m.new_state) + ", pending-state=(GstState)" +
+             state(m.pending_state) + ";";
     case MessageType::NewClock:
       return "GstMessageNewClock, clock=(GstClock)\"" + m.text + "\";";
     case MessageType::Error:
@@ -287,8 +288,7 @@ class Launcher {
 
   int finish(int code) {
     if (started_)
-      say("Execution ended after " +
-          time_text(std::chrono::steady_clock::now() - started_at_));
+      say("Execution ended after " + time_text(std::chrono::steady_clock::now() - started_at_));
     if (o_.stats) print_flow_statistics(p_);
     say("Setting pipeline to NULL ...");
     p_.set_state(State::Null);
