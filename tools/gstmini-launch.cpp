@@ -11,6 +11,7 @@
 // Exit code: 0 after EOS or an interrupt, 1 after an error or a parse error.
 #include <pthread.h>
 #include <signal.h>
+#include <unistd.h>
 
 #include <cctype>
 #include <chrono>
@@ -35,12 +36,13 @@ namespace {
 
 struct Options {
   bool verbose = false, quiet = false, eos_on_shutdown = false, messages = false, tags = false,
-       stats = false;
+       stats = false, no_position = false, force_position = false;
   std::vector<std::string> pipeline;
 };
 
 constexpr const char* kProgram = "gstmini-launch";
 constexpr const char* kInterrupt = "GstLaunchInterrupt";
+constexpr ClockTime kPositionPeriod = 100 * kMillisecond;
 
 void usage(std::FILE* to) {
   std::fprintf(
@@ -85,6 +87,10 @@ int parse_options(int argc, char** argv, Options* options) {
       options->tags = true;
     } else if (arg == "--stats") {
       options->stats = true;
+    } else if (arg == "--no-position") {
+      options->no_position = true;
+    } else if (arg == "--force-position") {
+      options->force_position = true;
     } else if (arg[1] != '-' && arg.find_first_not_of("vqemt", 1) == std::string::npos) {
       for (char c : arg.substr(1)) {
         if (c == 'v') options->verbose = true;
@@ -272,9 +278,12 @@ class Launcher {
       default:
         break;
     }
+    const bool tty = isatty(STDOUT_FILENO) != 0;
+    const bool position = !o_.no_position && !o_.quiet && (tty || o_.force_position);
     while (!done_) {
-      auto message = p_.bus().timed_pop(kClockTimeNone);
+      auto message = p_.bus().timed_pop(position ? kPositionPeriod : kClockTimeNone);
       if (message) handle(*message);
+      if (position && !done_) print_position(tty);
     }
     return finish(code_);
   }
@@ -294,6 +303,29 @@ class Launcher {
     p_.set_state(State::Null);
     say("Freeing pipeline ...");
     return code;
+  }
+
+  // gst-launch's query_pipeline_position, every 100 ms: "0:00:01.0 / 0:00:05.0 (20.0 %)".
+  void print_position(bool tty) {
+    auto now = std::chrono::steady_clock::now();
+    if (target_ != State::Playing || now - last_position_ < std::chrono::milliseconds(100)) return;
+    last_position_ = now;
+    ClockTime pos = kClockTimeNone, dur = kClockTimeNone;
+    if (!p_.query_position(&pos) || !is_valid(pos)) return;
+    p_.query_duration(&dur);
+    auto shorten = [](ClockTime t) {
+      std::string text = is_valid(t) ? time_text(std::chrono::nanoseconds(t)) : "99:99:99.";
+      return text.substr(0, 9);
+    };
+    std::string line = shorten(pos) + " / " + shorten(dur);
+    if (is_valid(dur) && dur > 0 && dur >= pos) {
+      char percent[32];
+      std::snprintf(percent, sizeof percent, " (%.1f %%)",
+                    100.0 * static_cast<double>(pos) / static_cast<double>(dur));
+      line += percent;
+    }
+    std::printf("%s%c", line.c_str(), tty ? '\r' : '\n');
+    std::fflush(stdout);
   }
 
   void initial_play() {
@@ -383,7 +415,7 @@ class Launcher {
   bool done_ = false, interrupting_ = false, waiting_eos_ = false, started_ = false;
   int code_ = 0;
   unsigned seqnum_ = 0;
-  std::chrono::steady_clock::time_point started_at_;
+  std::chrono::steady_clock::time_point started_at_, last_position_;
 };
 
 }  // namespace
