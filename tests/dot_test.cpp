@@ -155,7 +155,10 @@ TEST_CASE("with GSTMINI_DEBUG_DUMP_DOT_DIR set the pipeline dumps every state ch
   CHECK(playing[7] == '.');
   CHECK(playing[17] == '-');
   std::string dot = read(dir.path + "/" + playing);
-  CHECK(contains(dot, "label=\"<Pipeline>\\np\\n[>]\""));
+  INFO(dot);
+  // PLAYING; "[>] -> [0]" if the test's set_state(NULL) already arrived (EOS
+  // can come before the pipeline's own PAUSED->PLAYING step completed).
+  CHECK(contains(dot, "label=\"<Pipeline>\\np\\n[>]"));
   CHECK(contains(dot, "element_0_pad_0 -> element_1_pad_0"));
   CHECK(!pipeline.dump_dot("by-hand").empty());
   if (!dot_available()) {
