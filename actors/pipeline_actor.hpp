@@ -2,8 +2,9 @@
 //
 // Accepts (from the Pipeline handle, by request): AddMsg, LinkMsg,
 // UnlinkMsg, SetStateMsg, SyncStateMsg, UseClockMsg, SendEventMsg,
-// PipelineQueryMsg, teardown_atom. From element actors:
-// ElementEosMsg, AsyncDoneMsg, and down messages (it monitors every element).
+// PipelineQueryMsg, dot_atom (the graph as dot text), teardown_atom. From
+// element actors: ElementEosMsg, AsyncDoneMsg, and down messages (it
+// monitors every element).
 //
 // State changes are ordered messages: one step at a time (NULL->READY->
 // PAUSED->PLAYING and back), and within a step one element at a time, sinks

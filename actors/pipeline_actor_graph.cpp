@@ -59,6 +59,9 @@ GraphSnapshot PipelineActor::graph() const {
   return g;
 }
 
+// Writing the file blocks this actor for well under a millisecond, and only
+// with the debug variable set: GStreamer's dumps likewise block the thread
+// that changes the state.
 void PipelineActor::dump_state_change(State old_state, State new_state) {
   if (!std::getenv("GSTMINI_DEBUG_DUMP_DOT_DIR")) return;  // the common case: no graph built
   write_dot_file(dot_dump_prefix_ + "." + to_string(old_state) + "_" + to_string(new_state),
