@@ -7,6 +7,7 @@ PACKAGES=(
   build-essential cmake ninja-build
   libcaf-dev libspdlog-dev libfmt-dev catch2
   clang-format
+  clang libclang-rt-14-dev
   gstreamer1.0-tools gstreamer1.0-plugins-base
   graphviz
 )

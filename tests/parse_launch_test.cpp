@@ -6,6 +6,7 @@
 #include <map>
 
 #include "elements/capsfilter.hpp"
+#include "runtime/launch_syntax.hpp"
 #include "runtime/parse_launch.hpp"
 #include "test_util.hpp"
 
@@ -357,4 +358,27 @@ TEST_CASE("a launch line runs to EOS: fakesrc num-buffers=5 ! identity ! fakesin
   CHECK(msg->type == MessageType::Eos);
   CHECK(test::rendered_count(*rendered) == 5);
   pipeline->set_state(State::Null);
+}
+
+TEST_CASE("the syntax stage reads the line into elements and links without making any", "[parse]") {
+  // Unknown factories are the builder's business, not the grammar's.
+  const auto tree =
+      launch::parse_launch_syntax("src prop=\"a b\" .out ! caps/x ! .in sink  ref.p1,p2 ! sink2");
+  REQUIRE(tree.elements.size() == 4);
+  CHECK(tree.elements[0].factory == "src");
+  REQUIRE(tree.elements[0].properties.size() == 1);
+  const launch::Assignment& prop = tree.elements[0].properties[0];
+  CHECK(prop.value == "a b");
+  CHECK(prop.name_span.position == 4);
+  CHECK(prop.value_span.position == 9);
+  CHECK(prop.value_span.length == 5);
+  CHECK(tree.elements[1].is_caps);
+  CHECK(tree.elements[1].caps == "caps/x");
+  REQUIRE(tree.links.size() == 3);
+  CHECK(tree.links[0].src.pads == std::vector<std::string>{"out"});
+  CHECK(tree.links[1].sink.pads == std::vector<std::string>{"in"});
+  CHECK(tree.links[2].src.is_reference());
+  CHECK(tree.links[2].src.name == "ref");
+  CHECK(tree.links[2].src.pads == std::vector<std::string>{"p1", "p2"});
+  CHECK(tree.links[2].sink.element == 3);
 }
