@@ -130,8 +130,16 @@ caf::behavior ElementActor::make_behavior() {
         reply.pad = *pad;
         in_.resize(element_->pads().size());
         out_.resize(element_->pads().size());
-        if (pad->direction == PadDirection::Src)
-          out_[pad->index].limits = element_->staging_limits();
+        if (pad->direction == PadDirection::Src) {
+          OutLink& link = out_[pad->index];
+          link.limits = element_->staging_limits();
+          if (const Pad* sink = element_->first_pad(PadDirection::Sink)) {
+            link.sticky = in_[sink->index].sticky;
+            for (const Event& event : link.sticky)
+              if (event.type() == EventType::Caps)
+                element_->set_current_caps(pad->index, event.parsed_caps());
+          }
+        }
         return reply;
       },
       [this](const DisconnectMsg& msg) {
@@ -260,6 +268,14 @@ void ElementActor::start_item(std::uint32_t pad, Pending pending) {
     return;
   }
   if (event && event->type() == EventType::Eos) in.eos = true;
+  const bool refused =
+      event ? event->type() == EventType::Caps && !accept_caps_event(pad, event->parsed_caps())
+            : in.caps_refused;
+  if (refused) {
+    finish_item(FlowReturn::NotNegotiated);
+    return;
+  }
+  if (event && event->is_sticky()) remember_sticky(in.sticky, *event);
   if (sink_) {
     cur_.held = std::move(pending.item);
     sink_item();
@@ -284,6 +300,8 @@ void ElementActor::run_hook(std::uint32_t pad, Item item) {
         },
         item);
   });
+  if (cur_.own == FlowReturn::NotNegotiated)
+    report_not_negotiated(pad, element_->take_not_negotiated_reason());
   send_outputs();
   if (!upstream_.empty()) send_upstream(false, nullptr);  // e.g. QOS from a chain: nobody waits
   try_complete();
@@ -310,8 +328,11 @@ void ElementActor::send_outputs() {
       continue;
     }
     OutLink& link = out_[item.pad];
-    if (const auto* event = std::get_if<Event>(&item.data); event && event->is_sticky())
-      remember_sticky(link, *event);
+    if (const auto* event = std::get_if<Event>(&item.data); event && event->is_sticky()) {
+      remember_sticky(link.sticky, *event);
+      if (event->type() == EventType::Caps)
+        element_->set_current_caps(item.pad, event->parsed_caps());
+    }
     if (!link.linked()) {
       // Only data fails on an unlinked pad; sticky events wait for a peer.
       if (!std::holds_alternative<Event>(item.data)) cur_.not_linked = true;
@@ -335,15 +356,15 @@ void ElementActor::send_outputs() {
 
 // A pad keeps the last stream-start, segment and eos it pushed (a new
 // stream-start starts over).
-void ElementActor::remember_sticky(OutLink& link, const Event& event) {
-  if (event.type() == EventType::StreamStart) link.sticky.clear();
-  for (Event& kept : link.sticky) {
+void ElementActor::remember_sticky(std::vector<Event>& sticky, const Event& event) {
+  if (event.type() == EventType::StreamStart) sticky.clear();
+  for (Event& kept : sticky) {
     if (kept.type() == event.type()) {
       kept = event;
       return;
     }
   }
-  link.sticky.push_back(event);
+  sticky.push_back(event);
 }
 
 void ElementActor::push_item(OutLink& link, Item item) {
@@ -546,7 +567,12 @@ void ElementActor::reset_streaming() {
     in_[pad].pending.clear();
     in_[pad].eos = false;
     in_[pad].flushing = false;
+    in_[pad].caps_refused = in_[pad].not_negotiated_posted = false;
+    in_[pad].sticky.clear();
   }
+  for (const Pad& pad : element_->pads()) element_->set_current_caps(pad.index, Caps());
+  negotiating_ = false;
+  ++negotiation_seq_;
   for (OutLink& link : out_) {
     forget_in_flight(link);
     link.last = FlowReturn::Ok;

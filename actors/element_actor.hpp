@@ -69,6 +69,14 @@ class ElementActor : public caf::event_based_actor {
     std::uint32_t window = 1;
     std::uint32_t owed = 0;  // OK answers not sent yet (window > 1 only)
     std::uint64_t owed_epoch = 0;
+    // The last CAPS on this pad was refused: data gets NOT_NEGOTIATED until
+    // caps are accepted (gst_pad_push after a failed sticky caps event).
+    bool caps_refused = false;
+    bool not_negotiated_posted = false;  // one ERROR per stream, not per buffer
+    // Sticky events received on this pad: a src pad requested later starts
+    // with them (a tee branch added while PLAYING gets stream-start, caps
+    // and segment before its first buffer).
+    std::vector<Event> sticky;
   };
   struct OutLink {  // one per src pad
     caf::actor peer;
@@ -116,7 +124,7 @@ class ElementActor : public caf::event_based_actor {
   void start_item(std::uint32_t pad, Pending pending);
   void run_hook(std::uint32_t pad, Item item);
   void send_outputs();
-  void remember_sticky(OutLink& link, const Event& event);
+  static void remember_sticky(std::vector<Event>& sticky, const Event& event);
   void push_item(OutLink& link, Item item);
   // Leaky queues: false if the item was dropped instead of staged.
   bool make_room(OutLink& link, Item& item);
@@ -159,10 +167,23 @@ class ElementActor : public caf::event_based_actor {
   void run_seek(bool flush);
   void on_base_time(ClockTime base_time);
 
+  // ---- caps (element_actor_caps.cpp) ----
+  // A CAPS event on sink pad `pad`: accepted (recorded on the pad) or refused.
+  bool accept_caps_event(std::uint32_t pad, const Caps& caps);
+  // Posts the ERROR for data refused with NOT_NEGOTIATED on sink pad `pad`.
+  void report_not_negotiated(std::uint32_t pad, const std::string& reason);
+  // Sources: asks downstream for its caps before the first buffer.
+  void negotiate();
+  void settle_negotiation(const Caps& peer);
+  // A forwarded CAPS query's answer narrowed to what `pad` handles.
+  void narrow_caps_answer(const Pad& pad, bool answered, Query& query);
+
   // ---- queries (element_actor_query.cpp) ----
   caf::result<QueryReply> on_query(QueryMsg& msg);
   caf::result<QueryReply> on_element_query(ElementQueryMsg& msg);
-  caf::result<QueryReply> settle_query(QueryResult result, Query query, PadDirection out_of);
+  // `pad`: the pad the query arrived on (nullptr for element queries).
+  caf::result<QueryReply> settle_query(QueryResult result, Query query, PadDirection out_of,
+                                       const Pad* pad);
 
   // ---- source loop (element_actor_source.cpp) ----
   void start_task();
@@ -199,6 +220,8 @@ class ElementActor : public caf::event_based_actor {
   bool task_running_ = false;
   bool in_produce_loop_ = false;
   bool eos_sent_ = false;
+  bool negotiating_ = false;           // a source's CAPS query is out
+  std::uint64_t negotiation_seq_ = 0;  // answers of an older query are stale
   // Clock wake-ups (sources waiting to capture, sinks waiting to render).
   std::uint64_t wait_token_ = 0;
   std::optional<ClockId> wait_id_;
