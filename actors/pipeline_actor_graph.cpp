@@ -23,9 +23,21 @@ std::vector<std::string> changed_properties(const Element& element) {
 
 }  // namespace
 
+// The caps the src pad pushed, one field per line as GStreamer's dumps show
+// them; empty before negotiation.
 std::string PipelineActor::link_caps_label(const Link& link) const {
-  (void)link;  // hook: the negotiated caps of the link once the Caps type lands
-  return {};
+  const Element& src = *nodes_[link.src].element;
+  const std::vector<Pad> pads = src.pads_snapshot();
+  if (link.src_pad >= pads.size() || pads[link.src_pad].caps.is_empty()) return {};
+  const Caps& caps = pads[link.src_pad].caps;
+  if (caps.is_any()) return "ANY";
+  std::string label;
+  for (const CapsStructure& s : caps.structures()) {
+    label += (label.empty() ? "" : "\n") + s.name();
+    for (const auto& [field, value] : s.fields())
+      label += "\n" + field + ": " + serialize_untyped(value);
+  }
+  return label;
 }
 
 GraphSnapshot PipelineActor::graph() const {

@@ -118,7 +118,7 @@ std::string to_dot(const GraphSnapshot& g) {
     std::string to = find_pad(g, link.sink, link.sink_pad);
     if (from.empty() || to.empty()) continue;  // the pad went away while the graph was taken
     std::vector<std::string> lines;
-    if (!link.caps.empty()) lines.push_back(link.caps);
+    if (!link.caps.empty()) lines.push_back(link.caps);  // label() turns its '\n' into "\n"
     lines.push_back(link.window == 1 ? "lock-step" : "window " + std::to_string(link.window));
     out << "  " << from << " -> " << to << " [label=" << label(lines) << "];\n";
   }

@@ -41,8 +41,8 @@ struct GraphElement {
 struct GraphLink {
   std::string src, src_pad, sink, sink_pad;
   std::uint32_t window = 1;
-  // The caps negotiated on the link, printed on the edge. Empty until the
-  // Caps type lands: the pipeline actor fills it in link_caps_label().
+  // The caps negotiated on the link (what the src pad pushed), printed on
+  // the edge, '\n' between lines; empty before negotiation.
   std::string caps;
 };
 

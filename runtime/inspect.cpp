@@ -16,13 +16,37 @@ std::string detail(const std::string& label, const std::string& value) {
   return line + value + "\n";
 }
 
+}  // namespace
+
+std::string describe_caps(const Caps& caps, const std::string& indent) {
+  if (caps.is_any()) return indent + "ANY\n";
+  if (caps.is_empty()) return indent + "EMPTY\n";
+  std::ostringstream out;
+  for (const CapsStructure& s : caps.structures()) {
+    out << indent << s.name();
+    if (!s.features().empty()) out << "(" << s.features() << ")";
+    out << "\n";
+    for (const auto& [field, value] : s.fields()) {
+      char name[64];
+      std::snprintf(name, sizeof name, "%15s", field.c_str());
+      out << indent << "  " << name << ": " << serialize_untyped(value) << "\n";
+    }
+  }
+  return out.str();
+}
+
+namespace {
+
 std::string pad_template(const PadTemplate& templ) {
   std::ostringstream out;
   out << "  " << to_string(templ.direction) << " template: '" << templ.name_template << "'\n"
       << "    Availability: " << to_string(templ.presence) << "\n"
-      << "    Capabilities:\n"
-      // PadTemplate::caps is text until the Caps type lands; one structure per line then.
-      << "      " << templ.caps << "\n";
+      << "    Capabilities:\n";
+  try {
+    out << describe_caps(template_caps(templ), "      ");
+  } catch (const CapsParseError& e) {
+    out << "      " << templ.caps << "  (does not parse: " << e.what() << ")\n";
+  }
   return out.str();
 }
 

@@ -11,6 +11,7 @@
 
 #include <string>
 
+#include "runtime/caps.hpp"
 #include "runtime/element.hpp"
 
 namespace gstmini {
@@ -21,5 +22,8 @@ std::string list_elements();
 std::string inspect_element(const ElementClass& klass);
 // One property as gst-inspect prints it (three lines or more for enums).
 std::string describe_property(const PropertySpec& spec);
+// Caps as gst-inspect prints them: each structure's name, then one
+// "  %15s: value" line per field, every line starting with `indent`.
+std::string describe_caps(const Caps& caps, const std::string& indent);
 
 }  // namespace gstmini

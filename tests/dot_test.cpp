@@ -96,6 +96,20 @@ TEST_CASE("element states in the graph follow the pipeline", "[dot]") {
   pipeline.set_state(State::Null);
 }
 
+TEST_CASE("a negotiated link shows its caps on the edge", "[dot]") {
+  Pipeline pipeline("p");
+  auto src = make_element("livesrc", "cam");
+  src->set("num-buffers", 1);
+  auto msg = play_until_end(pipeline, {src, make_element("fakesink", "sink")});
+  REQUIRE(msg);
+  REQUIRE(msg->type == MessageType::Eos);
+  std::string dot = pipeline.to_dot();
+  INFO(dot);
+  CHECK(contains(dot, "element_0_pad_0 -> element_1_pad_0 [label=\"video/x-raw\\nformat: "));
+  CHECK(contains(dot, "\\nwidth: 320\\nheight: 240\\nframerate: 30/1\\nlock-step\"]"));
+  pipeline.set_state(State::Null);
+}
+
 TEST_CASE("state markers read like GStreamer's", "[dot]") {
   CHECK(state_marker(State::Playing, State::VoidPending) == "[>]");
   CHECK(state_marker(State::Ready, State::Paused) == "[-] -> [=]");

@@ -48,3 +48,16 @@ TEST_CASE("unranged property types read like gst-inspect's", "[tools]") {
   CHECK(describe_range(PropertySpec::boolean("silent", true, "Quiet")) == "Boolean. Default: true");
   CHECK(describe_range(PropertySpec::string("location", "x", "Where")) == "String. Default: \"x\"");
 }
+
+TEST_CASE("pad template caps print one field per line like gst-inspect", "[tools]") {
+  Caps caps = Caps::from_string("video/x-raw, format=(string){ RGB, I420 }, width=(int)[ 1, 100 ]");
+  CHECK(describe_caps(caps, "      ") ==
+        "      video/x-raw\n"
+        "                 format: { RGB, I420 }\n"
+        "                  width: [ 1, 100 ]\n");
+  CHECK(describe_caps(Caps::any(), "  ") == "  ANY\n");
+  const ElementClass* livesrc = Registry::get().find("livesrc");
+  REQUIRE(livesrc);
+  CHECK(inspect_element(*livesrc).find("    Capabilities:\n      video/x-raw\n") !=
+        std::string::npos);
+}

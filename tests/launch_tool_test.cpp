@@ -125,6 +125,20 @@ TEST_CASE("gstmini-launch -m prints every bus message, -q prints nothing", "[too
   CHECK(quiet.out().empty());
 }
 
+TEST_CASE("gstmini-launch -v prints the caps each pad negotiated", "[tools]") {
+  Subprocess run(launch_args(
+      {"-v", "livesrc", "num-buffers=2", "!", "video/x-raw,format=GRAY8", "!", "fakesink"}));
+  CHECK(run.finish() == 0);
+  INFO(run.out());
+  const std::string caps =
+      ": caps = video/x-raw, format=(string)GRAY8, width=(int)320, height=(int)240, "
+      "framerate=(fraction)30/1";
+  CHECK(has_lines_in_order(run.out(),
+                           {"/GstPipeline:pipeline0/GstLiveSrc:livesrc0.GstPad:src" + caps}));
+  CHECK(has_lines_in_order(run.out(),
+                           {"/GstPipeline:pipeline0/GstFakeSink:fakesink0.GstPad:sink" + caps}));
+}
+
 TEST_CASE("gstmini-launch --stats reaches the statistics hook", "[tools]") {
   Subprocess run(launch_args({"--stats", "fakesrc", "num-buffers=1", "!", "fakesink"}));
   CHECK(run.finish() == 0);

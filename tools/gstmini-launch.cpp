@@ -20,6 +20,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -42,7 +43,7 @@ struct Options {
 
 constexpr const char* kProgram = "gstmini-launch";
 constexpr const char* kInterrupt = "GstLaunchInterrupt";
-constexpr ClockTime kPositionPeriod = 100 * kMillisecond;
+constexpr ClockTime kPollPeriod = 50 * kMillisecond;  // position line and -v caps
 
 void usage(std::FILE* to) {
   std::fprintf(
@@ -50,7 +51,8 @@ void usage(std::FILE* to) {
       "Usage:\n  %s [OPTION...] PIPELINE-DESCRIPTION\n\n"
       "Application Options:\n"
       "  -t, --tags                Output tags (accepted; gstmini has no tags yet)\n"
-      "  -v, --verbose             Output status information and property notifications\n"
+      "  -v, --verbose             Output status information and property notifications (pad "
+      "caps)\n"
       "  -q, --quiet               Do not print any progress information\n"
       "  -m, --messages            Output messages\n"
       "  -e, --eos-on-shutdown     Force EOS on sources before shutting the pipeline down\n"
@@ -167,13 +169,31 @@ std::string message_details(const Message& m) {
   }
 }
 
-// Hook: -v prints property notifications (and, with the Caps type, the caps
-// set on each pad: "/GstPipeline:pipeline0/GstFakeSink:fakesink0.GstPad:sink:
-// caps = ..."). The runtime does not post property notifications yet.
-void print_property_notifications(const Pipeline& pipeline, const Message& message) {
-  (void)pipeline;
-  (void)message;
-}
+// -v: gst-launch prints GStreamer's deep-notify of each pad's caps:
+// "/GstPipeline:pipeline0/GstFakeSrc:fakesrc0.GstPad:src: caps = ...". The
+// runtime posts no notifications, so the launcher looks at the pads' caps
+// after each bus message and every 50 ms and prints what changed. Other
+// property notifications would come here too (none are posted yet).
+class CapsWatcher {
+ public:
+  void print_changes(const Pipeline& pipeline) {
+    for (const ElementPtr& element : pipeline.elements()) {
+      for (const Pad& pad : element->pads_snapshot()) {
+        if (pad.caps.is_empty()) continue;
+        std::string caps = pad.caps.to_string();
+        std::string& seen = seen_[element->name() + ":" + pad.name];
+        if (seen == caps) continue;
+        seen = caps;
+        std::printf("%s.GstPad:%s: caps = %s\n", object_path(pipeline, element->name()).c_str(),
+                    pad.name.c_str(), caps.c_str());
+      }
+    }
+    std::fflush(stdout);
+  }
+
+ private:
+  std::map<std::string, std::string> seen_;
+};
 
 // Hook: --stats prints the flow statistics table (written in parallel).
 void print_flow_statistics(const Pipeline& pipeline) {
@@ -280,15 +300,19 @@ class Launcher {
     }
     const bool tty = isatty(STDOUT_FILENO) != 0;
     const bool position = !o_.no_position && !o_.quiet && (tty || o_.force_position);
+    const bool poll = position || verbose();
     while (!done_) {
-      auto message = p_.bus().timed_pop(position ? kPositionPeriod : kClockTimeNone);
+      auto message = p_.bus().timed_pop(poll ? kPollPeriod : kClockTimeNone);
       if (message) handle(*message);
+      if (verbose()) caps_.print_changes(p_);
       if (position && !done_) print_position(tty);
     }
     return finish(code_);
   }
 
  private:
+  bool verbose() const { return o_.verbose && !o_.quiet; }
+
   void say(const std::string& line) const {
     if (o_.quiet) return;
     std::printf("%s\n", line.c_str());
@@ -352,7 +376,7 @@ class Launcher {
     if (o_.messages && !o_.quiet)
       say("Got message #" + std::to_string(seqnum_) + " from element \"" + m.source + "\" (" +
           to_string(m.type) + "): " + message_details(m));
-    if (o_.verbose && !o_.quiet) print_property_notifications(p_, m);
+    if (verbose()) caps_.print_changes(p_);
     switch (m.type) {
       case MessageType::NewClock:
         say("New clock: " + m.text);
@@ -416,6 +440,7 @@ class Launcher {
   int code_ = 0;
   unsigned seqnum_ = 0;
   std::chrono::steady_clock::time_point started_at_, last_position_;
+  CapsWatcher caps_;
 };
 
 }  // namespace
