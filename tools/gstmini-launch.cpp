@@ -9,29 +9,21 @@
 // message and is handled on the main thread; SIGINT and SIGHUP are taken by a
 // signal thread (sigwait) that posts to the bus, so no handler touches state.
 // Exit code: 0 after EOS or an interrupt, 1 after an error or a parse error.
-#include <pthread.h>
-#include <signal.h>
 #include <unistd.h>
 
-#include <cctype>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
-#include <iostream>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
-#include "runtime/dot.hpp"
 #include "runtime/parse_launch.hpp"
 #include "runtime/pipeline.hpp"
+#include "tools/launch/launch_text.hpp"
+#include "tools/launch/signal_thread.hpp"
 
 using namespace gstmini;
+using namespace gstmini::launch;
 
 namespace {
 
@@ -42,7 +34,6 @@ struct Options {
 };
 
 constexpr const char* kProgram = "gstmini-launch";
-constexpr const char* kInterrupt = "GstLaunchInterrupt";
 constexpr ClockTime kPollPeriod = 50 * kMillisecond;  // position line and -v caps
 
 void usage(std::FILE* to) {
@@ -108,175 +99,11 @@ int parse_options(int argc, char** argv, Options* options) {
   }
   return -1;
 }
-
-// "0:00:01.002000000" (GST_TIME_FORMAT).
-std::string time_text(std::chrono::nanoseconds d) {
-  auto ns = static_cast<unsigned long long>(d.count());
-  unsigned long long s = ns / 1000000000ull;
-  char text[64];
-  std::snprintf(text, sizeof text, "%llu:%02llu:%02llu.%09llu", s / 3600, (s / 60) % 60, s % 60,
-                ns % 1000000000ull);
-  return text;
-}
-
-// GStreamer's type name for an element class: "fakesrc" -> "GstFakeSrc".
-std::string type_name(const std::string& factory) {
-  static const std::pair<const char*, const char*> kKnown[] = {
-      {"fakesrc", "GstFakeSrc"},       {"fakesink", "GstFakeSink"}, {"identity", "GstIdentity"},
-      {"queue", "GstQueue"},           {"tee", "GstTee"},           {"funnel", "GstFunnel"},
-      {"valve", "GstValve"},           {"appsrc", "GstAppSrc"},     {"appsink", "GstAppSink"},
-      {"capsfilter", "GstCapsFilter"}, {"livesrc", "GstLiveSrc"}};
-  for (const auto& [name, type] : kKnown)
-    if (factory == name) return type;
-  std::string type = "Gst" + factory;
-  type[3] = static_cast<char>(std::toupper(static_cast<unsigned char>(type[3])));
-  return type;
-}
-
-// gst_object_get_path_string: "/GstPipeline:pipeline0/GstFakeSrc:fakesrc0".
-std::string object_path(const Pipeline& pipeline, const std::string& source) {
-  std::string path = "/GstPipeline:" + pipeline.name();
-  if (source == pipeline.name()) return path;
-  ElementPtr element = pipeline.get_by_name(source);
-  std::string type = element ? type_name(element->element_class().factory_name) : "GstElement";
-  return path + "/" + type + ":" + source;
-}
-
-// What -m prints after the header: the message's structure as GStreamer
-// serializes it, or "no message details".
-std::string message_details(const Message& m) {
-  auto state = [](State s) {
-    std::string text = to_string(s);
-    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s == State::VoidPending ? std::string("void-pending") : text;
-  };
-  switch (m.type) {
-    case MessageType::StateChanged:
-      return "GstMessageStateChanged, old-state=(GstState)" + state(m.old_state) +
-             ", new-state=(GstState)" + state(m.new_state) + ", pending-state=(GstState)" +
-             state(m.pending_state) + ";";
-    case MessageType::NewClock:
-      return "GstMessageNewClock, clock=(GstClock)\"" + m.text + "\";";
-    case MessageType::Error:
-    case MessageType::Warning:
-    case MessageType::Info:
-      return describe(m);
-    case MessageType::Element:
-    case MessageType::Application:
-      return to_string(m.structure);
-    default:
-      return "no message details";
-  }
-}
-
-// -v: gst-launch prints GStreamer's deep-notify of each pad's caps:
-// "/GstPipeline:pipeline0/GstFakeSrc:fakesrc0.GstPad:src: caps = ...". The
-// runtime posts no notifications, so the launcher looks at the pads' caps
-// after each bus message and every 50 ms and prints what changed. Other
-// property notifications would come here too (none are posted yet).
-class CapsWatcher {
- public:
-  void print_changes(const Pipeline& pipeline) {
-    for (const ElementPtr& element : pipeline.elements()) {
-      for (const Pad& pad : element->pads_snapshot()) {
-        if (pad.caps.is_empty()) continue;
-        std::string caps = pad.caps.to_string();
-        std::string& seen = seen_[element->name() + ":" + pad.name];
-        if (seen == caps) continue;
-        seen = caps;
-        std::printf("%s.GstPad:%s: caps = %s\n", object_path(pipeline, element->name()).c_str(),
-                    pad.name.c_str(), caps.c_str());
-      }
-    }
-    std::fflush(stdout);
-  }
-
- private:
-  std::map<std::string, std::string> seen_;
-};
-
 // Hook: --stats prints the flow statistics table (written in parallel).
 void print_flow_statistics(const Pipeline& pipeline) {
   (void)pipeline;
   std::printf("flow statistics not available\n");
 }
-
-// SIGINT/SIGHUP arrive here (blocked in every other thread) and become bus
-// messages, like gst-launch's g_unix_signal_add handlers.
-class SignalThread {
- public:
-  explicit SignalThread(bool quiet) : quiet_(quiet) {}
-  // Must run before any other thread exists, so every thread inherits the mask.
-  static void block_signals() {
-    // An inherited SIG_IGN would discard the signal before sigwait sees it.
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGHUP, SIG_DFL);
-    sigset_t set = signals();
-    pthread_sigmask(SIG_BLOCK, &set, nullptr);
-  }
-  void start(Pipeline* pipeline) {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      pipeline_ = pipeline;
-    }
-    std::thread([this] { run(); }).detach();  // ends with the process
-  }
-  void stop() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    pipeline_ = nullptr;
-  }
-
- private:
-  static sigset_t signals() {
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGHUP);
-    return set;
-  }
-  void run() {
-    sigset_t set = signals();
-    for (;;) {
-      int sig = 0;
-      if (sigwait(&set, &sig) != 0) return;
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (!pipeline_) continue;
-      if (sig == SIGHUP) {
-        dump_snapshot();
-        continue;
-      }
-      if (!quiet_) std::printf("handling interrupt.\n");
-      std::fflush(stdout);
-      Structure s(kInterrupt);
-      s.set("message", std::string("Pipeline interrupted"));
-      Message m;
-      m.type = MessageType::Application;
-      m.source = pipeline_->name();
-      m.structure = std::move(s);
-      pipeline_->bus().post(std::move(m));
-      // Like gst-launch: the handler is gone after one interrupt, so a
-      // second Ctrl-C terminates the process.
-      sigset_t interrupt;
-      sigemptyset(&interrupt);
-      sigaddset(&interrupt, SIGINT);
-      sigdelset(&set, SIGINT);
-      pthread_sigmask(SIG_UNBLOCK, &interrupt, nullptr);
-    }
-  }
-  void dump_snapshot() {
-    if (!quiet_)
-      std::printf(std::getenv("GSTMINI_DEBUG_DUMP_DOT_DIR")
-                      ? "SIGHUP: dumping dot file snapshot ...\n"
-                      : "SIGHUP: not dumping dot file snapshot, GSTMINI_DEBUG_DUMP_DOT_DIR "
-                        "environment variable not set.\n");
-    std::fflush(stdout);
-    pipeline_->dump_dot(std::string(kProgram) + ".snapshot");
-  }
-
-  bool quiet_;
-  std::mutex mutex_;
-  Pipeline* pipeline_ = nullptr;
-};
 
 // The bus loop of gst-launch: returns when the run is over.
 class Launcher {
@@ -453,7 +280,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   SignalThread::block_signals();
-  SignalThread signals(options.quiet);
+  SignalThread signals(kProgram, options.quiet);
 
   std::unique_ptr<Pipeline> pipeline;
   try {
