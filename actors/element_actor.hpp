@@ -115,19 +115,32 @@ class ElementActor : public caf::event_based_actor {
     std::optional<Item> held;
     bool waiting_clock = false;
     Sink::SyncPlan plan;
+    // Back to idle, field by field: runs twice per item, and building a
+    // whole Current{} to assign from cost more than the rest of finish_item.
+    void clear() {
+      busy = from_source = not_linked = waiting_clock = false;
+      pad = 0;
+      epoch = 0;
+      depth = 0;
+      own = FlowReturn::Ok;
+      held.reset();
+      plan = Sink::SyncPlan{};
+    }
   };
 
   // ---- links and items (element_actor.cpp) ----
   void on_item(ItemMsg& msg);
   void on_flow(const FlowMsg& msg);
   void pump();
-  void start_item(std::uint32_t pad, Pending pending);
-  void run_hook(std::uint32_t pad, Item item);
+  bool nothing_pending() const;
+  void start_item(std::uint32_t pad, Item&& item, std::uint64_t epoch, std::uint16_t depth);
+  void run_hook(std::uint32_t pad, Item&& item);
   void send_outputs();
   static void remember_sticky(std::vector<Event>& sticky, const Event& event);
-  void push_item(OutLink& link, Item item);
+  void push_item(OutLink& link, Item&& item);
   // Leaky queues: false if the item was dropped instead of staged.
   bool make_room(OutLink& link, Item& item);
+  void stage_eos(OutLink& link);
   void flush_outbox(OutLink& link);
   void forget_in_flight(OutLink& link);
   void report_level(const OutLink& link);

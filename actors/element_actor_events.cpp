@@ -31,7 +31,7 @@ void ElementActor::on_flush(const FlushMsg& msg) {
     in.owed = 0;
     if (cur_.busy && !cur_.from_source && cur_.pad == msg.pad) {
       cancel_wakeup();
-      cur_ = Current{};
+      cur_.clear();
       for (OutLink& link : out_) link.used = false;
     }
   } else {
@@ -128,7 +128,7 @@ void ElementActor::run_seek(bool flush) {
   if (flush) {
     task_running_ = false;
     cancel_wakeup();
-    cur_ = Current{};
+    cur_.clear();
     for (OutLink& link : out_) flush_link_start(link);
     for (OutLink& link : out_) flush_link_stop(link, true);
   }

@@ -26,7 +26,7 @@ void ElementActor::produce_loop() {
     }
     if (source_->is_live() && wait_until_due()) break;
     if (!source_->ready_to_create()) break;  // parked until the element wakes us
-    cur_ = Current{};
+    cur_.clear();
     cur_.busy = true;
     cur_.from_source = true;
     output_.clear();
@@ -71,7 +71,7 @@ void ElementActor::end_stream(FlowReturn reason) {
                              std::to_string(static_cast<int>(reason)) + ")");
   if (eos_sent_) return;
   eos_sent_ = true;
-  cur_ = Current{};
+  cur_.clear();
   cur_.busy = true;
   cur_.from_source = true;
   output_.clear();

@@ -19,6 +19,7 @@ const ElementClass& AppSink::element_class() {
                              "The maximum number of buffers to queue internally (0 = unlimited)"));
     k.properties.push_back(
         PropertySpec::boolean("drop", false, "Drop old buffers when the buffer queue is filled"));
+    k.properties.push_back(PropertySpec::caps("caps", "ANY", "The allowed caps for the sink pad"));
     return k;
   }();
   return klass;

@@ -31,6 +31,8 @@ class AppSink : public Sink {
   void set_new_sample_callback(std::function<void(AppSink&)> callback);
 
   FlowReturn render(const Buffer& buffer) override;
+  // The caps property: the formats the app accepts.
+  Caps pad_caps(const Pad& pad) const override { return template_caps_within(pad, "caps"); }
   bool ready_to_render() override;
   void on_event(const Event& event) override;
   bool start() override;

@@ -16,6 +16,7 @@ const ElementClass& AppSrc::element_class() {
     const auto max_u32 = std::numeric_limits<std::uint32_t>::max();
     k.properties.push_back(PropertySpec::uint64(
         "max-buffers", 200, 0, max_u32, "The maximum number of queued buffers (0 = unlimited)"));
+    k.properties.push_back(PropertySpec::caps("caps", "ANY", "The allowed caps for the src pad"));
     k.properties.push_back(
         PropertySpec::boolean("block", false, "Block push-buffer when max-buffers are queued"));
     k.properties.push_back(PropertySpec::uint64("current-level-buffers", 0, 0, max_u32,
@@ -66,7 +67,9 @@ FlowReturn AppSrc::create(Buffer& buffer) {
     queue_.pop_front();
     set_stat(level_index_, std::uint64_t{queue_.size()});
   }
-  room_.notify_all();
+  // One slot freed: one blocked pusher can use it (waking them all makes
+  // every producer thread contend for the lock on each buffer).
+  room_.notify_one();
   return FlowReturn::Ok;
 }
 

@@ -30,6 +30,8 @@ class AppSrc : public Source {
   void end_of_stream();
 
   FlowReturn create(Buffer& buffer) override;
+  // The caps property: what the app pushes (negotiated before the first buffer).
+  Caps pad_caps(const Pad& pad) const override { return template_caps_within(pad, "caps"); }
   bool ready_to_create() override;
   bool start() override;
   bool stop() override;

@@ -17,8 +17,7 @@ const ElementClass& CapsFilter::element_class() {
 CapsFilter::CapsFilter(std::string name) : Transform(element_class(), std::move(name)) {}
 
 Caps CapsFilter::pad_caps(const Pad& pad) const {
-  // The property holds canonical caps text: it parsed when it was set.
-  return Element::pad_caps(pad).intersect(Caps::from_string(get<std::string>("caps")));
+  return template_caps_within(pad, "caps");
 }
 
 bool CapsFilter::start() {

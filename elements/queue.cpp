@@ -1,5 +1,6 @@
 #include "elements/queue.hpp"
 
+#include <algorithm>
 #include <limits>
 
 namespace gstmini {
@@ -17,6 +18,17 @@ const ElementClass& Queue::element_class() {
                                      "Max. amount of data in the queue (bytes, 0=disable)"));
     p.push_back(PropertySpec::uint64("max-size-time", kSecond, 0, max_u64,
                                      "Max. amount of data in the queue (in ns, 0=disable)"));
+    p.push_back(
+        PropertySpec::uint64("min-threshold-buffers", 0, 0, max_u32,
+                             "Min. number of buffers in the queue to allow reading (0=disable)"));
+    p.push_back(PropertySpec::uint64(
+        "min-threshold-bytes", 0, 0, max_u32,
+        "Min. amount of data in the queue to allow reading (bytes, 0=disable)"));
+    p.push_back(PropertySpec::uint64(
+        "min-threshold-time", 0, 0, max_u64,
+        "Min. amount of data in the queue to allow reading (in ns, 0=disable)"));
+    p.push_back(PropertySpec::boolean(
+        "flush-on-eos", false, "Discard all data in the queue when an EOS event is received"));
     p.push_back(PropertySpec::enumeration("leaky", 0,
                                           {{0, "no", "Not Leaky"},
                                            {1, "upstream", "Leaky on upstream (new buffers)"},
@@ -56,9 +68,17 @@ void Queue::set_underrun_callback(Callback callback) {
 }
 
 StagingLimits Queue::staging_limits() const {
-  return StagingLimits{true, get<std::uint64_t>("max-size-buffers"),
-                       get<std::uint64_t>("max-size-bytes"), get<std::uint64_t>("max-size-time"),
-                       static_cast<Leaky>(get<std::int64_t>("leaky"))};
+  StagingLimits limits;
+  limits.enabled = true;
+  limits.max_buffers = get<std::uint64_t>("max-size-buffers");
+  limits.max_bytes = get<std::uint64_t>("max-size-bytes");
+  limits.max_time = get<std::uint64_t>("max-size-time");
+  limits.leaky = static_cast<Leaky>(get<std::int64_t>("leaky"));
+  limits.min_buffers = get<std::uint64_t>("min-threshold-buffers");
+  limits.min_bytes = get<std::uint64_t>("min-threshold-bytes");
+  limits.min_time = get<std::uint64_t>("min-threshold-time");
+  limits.flush_on_eos = get<bool>("flush-on-eos");
+  return limits;
 }
 
 void Queue::staging_changed(const StagingLevel& level, std::uint64_t dropped) {
@@ -68,7 +88,8 @@ void Queue::staging_changed(const StagingLevel& level, std::uint64_t dropped) {
   dropped_.store(dropped, std::memory_order_relaxed);
   if (settings_changed(&settings_seen_)) limits_ = staging_limits();
   const bool full = limits_.full(level);
-  const bool empty = level.buffers == 0;
+  // GStreamer's underrun: below the min thresholds (or empty), not full.
+  const bool empty = level.buffers == 0 || limits_.holds_output(level);
   Callback fire;
   {
     std::lock_guard<std::mutex> lock(callback_mutex_);
@@ -83,13 +104,22 @@ void Queue::staging_changed(const StagingLevel& level, std::uint64_t dropped) {
   if (fire) fire(*this);
 }
 
+// GStreamer's queue: it can delay up to max-size-time (any latency without
+// a time limit; a leaky one drops rather than delays), and a min-threshold-time
+// delays every buffer by at least that much.
 void Queue::query_answered(Query& query) {
   if (query.type != QueryType::Latency) return;
-  auto max_time = get<std::uint64_t>("max-size-time");
-  if (max_time == 0 || !is_valid(query.max_latency))
-    query.max_latency = kClockTimeNone;
-  else
+  const auto max_time = get<std::uint64_t>("max-size-time");
+  const bool leaky = get<std::int64_t>("leaky") != 0;
+  if (max_time > 0 && is_valid(query.max_latency) && !leaky)
     query.max_latency += max_time;
+  else if (max_time > 0 && leaky)
+    query.max_latency =
+        is_valid(query.max_latency) ? std::max(query.max_latency, max_time) : kClockTimeNone;
+  else
+    query.max_latency = kClockTimeNone;
+  const auto min_time = get<std::uint64_t>("min-threshold-time");
+  if (min_time > 0 && is_valid(query.min_latency)) query.min_latency += min_time;
 }
 
 }  // namespace gstmini

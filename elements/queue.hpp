@@ -9,6 +9,15 @@
 // GStreamer's defaults 200 buffers, 10 MiB, 1 s). A downstream EOS/ERROR
 // reaches upstream with its next push. The levels are readable while it
 // runs; overrun/underrun callbacks fire on the queue's actor.
+//
+// min-threshold-buffers / -bytes / -time (0 = not set) hold the output back
+// until the level reaches every set threshold (or the queue is full): a
+// queue that keeps a reserve, e.g. to ride out jitter. A serialized event
+// behind the buffers lets them all out, EOS clears the thresholds so the
+// rest drains, and a flush restores them (GStreamer's gstqueue.c). With
+// flush-on-eos, EOS drops the staged buffers and goes out at once. The
+// limits are read when the queue starts (READY->PAUSED) and after a flush;
+// unlike GStreamer, a change made while PLAYING waits for the next flush.
 #pragma once
 
 #include <atomic>

@@ -224,6 +224,11 @@ class Element {
 
  protected:
   const Pad& add_pad(const PadTemplate& templ, const std::string& name);
+  // pad_caps() for elements with a Caps property ("caps" of capsfilter,
+  // appsrc, appsink): the template's caps narrowed to the property's.
+  Caps template_caps_within(const Pad& pad, const std::string& caps_property) const {
+    return Element::pad_caps(pad).intersect(Caps::from_string(get<std::string>(caps_property)));
+  }
   // Statistics: read-only properties the element updates. Look the index up
   // once (stat_index) when updating per buffer.
   std::size_t stat_index(const std::string& property) const {

@@ -6,6 +6,12 @@
 // Leaky upstream: the incoming buffer is dropped. Leaky downstream: the
 // oldest buffers are dropped to make room. Events are never dropped and
 // count for nothing.
+//
+// The min thresholds (0 = not set) hold the queue's output back: while the
+// newest staged item is a buffer and the level is below any set threshold
+// (and the queue is not full), nothing goes downstream (GstQueue's
+// gst_queue_is_empty). An event at the tail releases everything before it;
+// EOS clears the thresholds until the next flush, so the rest drains.
 #pragma once
 
 #include <cstddef>
@@ -42,11 +48,24 @@ struct StagingLimits {
   std::uint64_t max_bytes = 0;
   ClockTime max_time = 0;
   Leaky leaky = Leaky::No;
+  std::uint64_t min_buffers = 0;
+  std::uint64_t min_bytes = 0;
+  ClockTime min_time = 0;
+  bool flush_on_eos = false;  // EOS drops the staged buffers and goes out at once
 
   bool full(const StagingLevel& level) const {
     return (max_buffers && level.buffers >= max_buffers) ||
            (max_bytes && level.bytes >= max_bytes) || (max_time && level.time >= max_time);
   }
+  bool below_threshold(const StagingLevel& level) const {
+    return (min_buffers && level.buffers < min_buffers) || (min_bytes && level.bytes < min_bytes) ||
+           (min_time && level.time < min_time);
+  }
+  // With buffers at the tail: the output waits for more (GStreamer's "empty").
+  bool holds_output(const StagingLevel& level) const {
+    return below_threshold(level) && !full(level);
+  }
+  void clear_thresholds() { min_buffers = min_bytes = min_time = 0; }
 };
 
 }  // namespace gstmini

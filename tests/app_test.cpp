@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <thread>
+#include <vector>
 
 #include "elements/appsink.hpp"
 #include "elements/appsrc.hpp"
@@ -106,4 +107,58 @@ TEST_CASE("a non-blocking push into a full appsrc is refused, and accepted once 
   REQUIRE(s.rendered_n(2));
   REQUIRE(s.clock->wait_for_pending(1));
   CHECK(src->push_buffer(timed(4)) == AppSrc::Push::Queued);
+}
+
+TEST_CASE("buffers from several producer threads all arrive exactly once, each producer's in order",
+          "[app][threads]") {
+  constexpr std::uint64_t kProducers = 4, kEach = 500;
+  Pipeline pipeline("p");
+  auto src = test::make<AppSrc>("src");
+  auto sink = test::make<AppSink>("sink");
+  src->set("max-buffers", 3);  // small: the producers block on each other
+  src->set("block", true);
+  sink->set("max-buffers", 2);
+  sink->set("sync", false);
+  pipeline.add_many(src, sink);
+  pipeline.link(src, sink);
+  pipeline.set_state(State::Playing);
+
+  // offset: the producer, offset_end: its sequence number.
+  std::vector<std::thread> producers;
+  std::atomic<std::uint64_t> refused{0};
+  for (std::uint64_t p = 0; p < kProducers; ++p) {
+    producers.emplace_back([&, p] {
+      for (std::uint64_t i = 0; i < kEach; ++i) {
+        Buffer b(16);
+        b.offset = p;
+        b.offset_end = i;
+        if (src->push_buffer(std::move(b)) != AppSrc::Push::Queued) ++refused;
+      }
+    });
+  }
+  std::thread closer([&] {  // EOS once every producer is done
+    for (std::thread& t : producers) t.join();
+    src->end_of_stream();
+  });
+
+  std::vector<std::vector<std::uint64_t>> got(kProducers);
+  std::uint64_t foreign = 0;
+  while (auto buffer = sink->try_pull_sample(10 * kSecond)) {
+    if (buffer->offset < kProducers)
+      got[buffer->offset].push_back(buffer->offset_end);
+    else
+      ++foreign;
+  }
+  closer.join();
+  CHECK(sink->is_eos());  // the loop ended on EOS, not on the timeout
+  CHECK(refused == 0);
+  CHECK(foreign == 0);
+  for (std::uint64_t p = 0; p < kProducers; ++p) {
+    INFO("producer " << p);
+    REQUIRE(got[p].size() == kEach);
+    for (std::uint64_t i = 0; i < kEach; ++i) REQUIRE(got[p][i] == i);  // once each, in order
+  }
+  auto msg = test::wait_eos_or_error(pipeline);
+  REQUIRE(msg);
+  CHECK(msg->type == MessageType::Eos);
 }

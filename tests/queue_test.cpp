@@ -2,6 +2,7 @@
 // max-size-buffers while the downstream side is slow.
 #include <catch2/catch.hpp>
 
+#include "elements/appsrc.hpp"
 #include "elements/queue.hpp"
 #include "runtime/registry.hpp"
 #include "test_util.hpp"
@@ -173,4 +174,177 @@ TEST_CASE("overrun fires when the queue fills and underrun when it empties", "[q
   s.clock->set_time(s.pipeline->base_time() + 100 * kSecond);
   REQUIRE(test::wait_eos_or_error(*s.pipeline));
   CHECK(underruns.wait_until([](int n) { return n >= 1; }));
+}
+
+// ---- min-threshold-* ---------------------------------------------------------
+
+namespace {
+// A queue that lets the test watch the level it reports after each change
+// (after it sent what it may: a level of n means n buffers are held).
+class WatchedQueue : public Queue {
+ public:
+  using Queue::Queue;
+  void staging_changed(const StagingLevel& level, std::uint64_t dropped) override {
+    Queue::staging_changed(level, dropped);
+    held.update([&](std::uint64_t& n) { n = level.buffers; });
+  }
+  test::Watched<std::uint64_t> held;
+};
+
+Buffer numbered(std::uint64_t n, ClockTime duration = kClockTimeNone, std::size_t size = 8) {
+  Buffer b(size);
+  b.offset = n;
+  b.duration = duration;
+  return b;
+}
+
+// appsrc -> queue -> fakesink sync=false; the app pushes one buffer at a time.
+struct ThresholdPipeline {
+  explicit ThresholdPipeline(std::shared_ptr<WatchedQueue> q)
+      : src(test::make<AppSrc>("src")),
+        queue(std::move(q)),
+        sink(test::make<FakeSink>("sink")),
+        rendered(test::record_renders(*sink)) {
+    sink->set("sync", false);
+    pipeline.add_many(src, queue, sink);
+    pipeline.link_many({src, queue, sink});
+  }
+  bool rendered_n(std::size_t n) const {
+    return rendered->wait_until([n](const test::Rendered& r) { return r.buffers.size() >= n; });
+  }
+  bool held(std::uint64_t n) const {
+    return queue->held.wait_until([n](std::uint64_t v) { return v == n; });
+  }
+  std::vector<std::uint64_t> offsets() const {
+    std::vector<std::uint64_t> out;
+    for (const Buffer& b : rendered->get().buffers) out.push_back(b.offset);
+    return out;
+  }
+  Pipeline pipeline{"p"};
+  std::shared_ptr<AppSrc> src;
+  std::shared_ptr<WatchedQueue> queue;
+  std::shared_ptr<FakeSink> sink;
+  std::shared_ptr<test::Watched<test::Rendered>> rendered;
+};
+}  // namespace
+
+TEST_CASE("with min-threshold-buffers=5 nothing reaches the sink until 5 buffers are queued",
+          "[queue][threshold]") {
+  auto queue = std::make_shared<WatchedQueue>("q");
+  queue->set("min-threshold-buffers", 5);
+  ThresholdPipeline p(queue);
+  p.pipeline.set_state(State::Playing);
+
+  for (std::uint64_t i = 0; i < 4; ++i)
+    REQUIRE(p.src->push_buffer(numbered(i)) == AppSrc::Push::Queued);
+  // The queue reports its level after sending what it may: 4 held, none sent.
+  REQUIRE(p.held(4));
+  CHECK(test::rendered_count(*p.rendered) == 0);
+
+  // The 5th reaches the threshold: one goes out, the queue keeps 4 again.
+  REQUIRE(p.src->push_buffer(numbered(4)) == AppSrc::Push::Queued);
+  REQUIRE(p.rendered_n(1));
+  REQUIRE(p.held(4));
+  REQUIRE(p.src->push_buffer(numbered(5)) == AppSrc::Push::Queued);
+  REQUIRE(p.rendered_n(2));
+  CHECK(p.offsets() == std::vector<std::uint64_t>{0, 1});
+  REQUIRE(p.held(4));
+  CHECK(p.queue->get<std::uint64_t>("current-level-buffers") == 4);
+
+  // EOS lets the partial batch out: all six, in order, then EOS on the bus.
+  p.src->end_of_stream();
+  auto msg = test::wait_eos_or_error(p.pipeline);
+  REQUIRE(msg);
+  CHECK(msg->type == MessageType::Eos);
+  CHECK(p.offsets() == std::vector<std::uint64_t>{0, 1, 2, 3, 4, 5});
+  CHECK(p.queue->get<std::uint64_t>("current-level-buffers") == 0);
+}
+
+TEST_CASE("EOS releases a batch below min-threshold-buffers, and a restart holds again",
+          "[queue][threshold]") {
+  auto queue = std::make_shared<WatchedQueue>("q");
+  queue->set("min-threshold-buffers", 100);
+  ThresholdPipeline p(queue);
+  for (int round = 0; round < 2; ++round) {
+    INFO("round " << round);
+    p.rendered->update([](test::Rendered& r) { r.buffers.clear(); });
+    p.pipeline.set_state(State::Playing);
+    for (std::uint64_t i = 0; i < 7; ++i)
+      REQUIRE(p.src->push_buffer(numbered(i)) == AppSrc::Push::Queued);
+    REQUIRE(p.held(7));
+    CHECK(test::rendered_count(*p.rendered) == 0);
+    p.src->end_of_stream();
+    auto msg = test::wait_eos_or_error(p.pipeline);
+    REQUIRE(msg);
+    CHECK(msg->type == MessageType::Eos);
+    CHECK(p.offsets() == std::vector<std::uint64_t>{0, 1, 2, 3, 4, 5, 6});
+    // READY flushes the queue: the thresholds EOS cleared are back.
+    p.pipeline.set_state(State::Ready);
+  }
+}
+
+TEST_CASE("min-threshold-bytes and -time hold until every set threshold is reached",
+          "[queue][threshold]") {
+  auto queue = std::make_shared<WatchedQueue>("q");
+  queue->set("min-threshold-bytes", 300);         // 3 buffers of 100 bytes
+  queue->set("min-threshold-time", 5 * kSecond);  // 5 buffers of 1 s
+  queue->set("max-size-time", 0);                 // the default (1 s) would count as full
+  ThresholdPipeline p(queue);
+  p.pipeline.set_state(State::Playing);
+  for (std::uint64_t i = 0; i < 5; ++i)
+    REQUIRE(p.src->push_buffer(numbered(i, kSecond, 100)) == AppSrc::Push::Queued);
+  // The 5th makes 500 bytes and 5 s: both thresholds reached, one goes out.
+  REQUIRE(p.rendered_n(1));
+  REQUIRE(p.held(4));  // 4 s left, below the time threshold again
+  CHECK(p.offsets() == std::vector<std::uint64_t>{0});
+  CHECK(p.queue->get<std::uint64_t>("current-level-time") == 4 * kSecond);
+  p.src->end_of_stream();
+  REQUIRE(test::wait_eos_or_error(p.pipeline));
+  CHECK(p.offsets() == std::vector<std::uint64_t>{0, 1, 2, 3, 4});
+}
+
+TEST_CASE("a full queue lets buffers out even below its min threshold", "[queue][threshold]") {
+  auto queue = std::make_shared<WatchedQueue>("q");
+  queue->set("min-threshold-buffers", 10);
+  queue->set("max-size-buffers", 3);  // full before the threshold is ever reached
+  ThresholdPipeline p(queue);
+  p.pipeline.set_state(State::Playing);
+  for (std::uint64_t i = 0; i < 3; ++i)
+    REQUIRE(p.src->push_buffer(numbered(i)) == AppSrc::Push::Queued);
+  REQUIRE(p.rendered_n(1));
+  CHECK(p.offsets().front() == 0);
+  p.src->end_of_stream();
+  REQUIRE(test::wait_eos_or_error(p.pipeline));
+  CHECK(p.offsets() == std::vector<std::uint64_t>{0, 1, 2});
+}
+
+TEST_CASE("flush-on-eos drops what the queue holds and passes EOS at once", "[queue][threshold]") {
+  auto queue = std::make_shared<WatchedQueue>("q");
+  queue->set("min-threshold-buffers", 100);
+  queue->set("flush-on-eos", true);
+  ThresholdPipeline p(queue);
+  p.pipeline.set_state(State::Playing);
+  for (std::uint64_t i = 0; i < 5; ++i)
+    REQUIRE(p.src->push_buffer(numbered(i)) == AppSrc::Push::Queued);
+  REQUIRE(p.held(5));
+  p.src->end_of_stream();
+  auto msg = test::wait_eos_or_error(p.pipeline);
+  REQUIRE(msg);
+  CHECK(msg->type == MessageType::Eos);
+  CHECK(test::rendered_count(*p.rendered) == 0);
+}
+
+TEST_CASE("min-threshold-time adds to the minimum latency", "[queue][threshold][latency]") {
+  auto cam = make_element("livesrc", "cam");
+  cam->set("framerate", "10/1");
+  auto queue = make_element("queue", "q");
+  queue->set("min-threshold-time", 200 * kMillisecond);
+  test::ClockedPipeline s({cam, queue});
+  s.pipeline->set_state(State::Paused);
+  bool live = false;
+  ClockTime min = 0, max = 0;
+  REQUIRE(s.pipeline->query_latency(&live, &min, &max));
+  CHECK(live);
+  CHECK(min == 300 * kMillisecond);  // one frame + the threshold
+  CHECK(max == 100 * kMillisecond + kSecond);
 }
