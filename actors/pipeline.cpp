@@ -52,8 +52,8 @@ class PipelineImpl {
     config_.set("scheduler.max-throughput", static_cast<std::size_t>(options.max_throughput));
     system_ = std::make_unique<caf::actor_system>(config_);
     status_->clock = options.clock ? options.clock : SystemClock::obtain();
-    actor_ = system_->spawn<actors::PipelineActor>(name_, bus_, status_, options.window,
-                                                   options.clock != nullptr);
+    actor_ = system_->spawn<actors::PipelineActor>(
+        name_, bus_, status_, options.window, options.clock != nullptr, options.dot_dump_prefix);
   }
 
   ~PipelineImpl() {
@@ -63,7 +63,7 @@ class PipelineImpl {
   }
 
   template <class Result, class Msg>
-  Result call(Msg msg) {
+  Result call(Msg msg) const {
     caf::scoped_actor self{*system_};
     Result result = Result();
     self->request(actor_, kControlTimeout, std::move(msg))
@@ -245,6 +245,13 @@ std::shared_ptr<Clock> Pipeline::clock() const {
 ClockTime Pipeline::base_time() const {
   std::lock_guard<std::mutex> lock(impl_->status_->mutex);
   return impl_->status_->base_time;
+}
+
+std::string Pipeline::to_dot() const { return impl_->call<std::string>(actors::dot_atom::value); }
+
+std::string Pipeline::dump_dot(const std::string& name) const {
+  if (!std::getenv("GSTMINI_DEBUG_DUMP_DOT_DIR")) return {};
+  return write_dot_file(name, to_dot());
 }
 
 }  // namespace gstmini

@@ -17,14 +17,15 @@ DebugCategory& category() {
 
 PipelineActor::PipelineActor(caf::actor_config& cfg, std::string name, std::shared_ptr<Bus> bus,
                              std::shared_ptr<PipelineStatus> status, std::uint32_t default_window,
-                             bool fixed_clock)
+                             bool fixed_clock, std::string dot_dump_prefix)
     : caf::event_based_actor(cfg),
       name_(std::move(name)),
       bus_(std::move(bus)),
       status_(std::move(status)),
       default_window_(default_window ? default_window : 1),
       clock_(status_->clock),
-      fixed_clock_(fixed_clock) {}
+      fixed_clock_(fixed_clock),
+      dot_dump_prefix_(dot_dump_prefix.empty() ? name_ : std::move(dot_dump_prefix)) {}
 
 caf::behavior PipelineActor::make_behavior() {
   set_down_handler([this](caf::down_msg& msg) { element_down(msg); });
@@ -78,6 +79,7 @@ caf::behavior PipelineActor::make_behavior() {
         });
         return promise;
       },
+      [this](dot_atom) { return to_dot(graph()); },
       [this](teardown_atom) {
         tearing_down_ = true;
         for (Node& node : nodes_) send_exit(node.actor, caf::exit_reason::user_shutdown);
@@ -221,10 +223,10 @@ std::string PipelineActor::incompatible_caps(std::size_t src, const Pad& src_pad
 void PipelineActor::connect(const LinkMsg& msg, std::size_t src, const Pad& src_pad,
                             std::size_t sink, const Pad& sink_pad,
                             caf::typed_response_promise<LinkResult> promise) {
-  links_.push_back(Link{src, src_pad.index, sink, sink_pad.index});
   const std::string src_name = msg.src + ":" + src_pad.name;
   const std::string sink_name = msg.sink + ":" + sink_pad.name;
   const std::uint32_t window = msg.window ? msg.window : default_window_;
+  links_.push_back(Link{src, src_pad.index, sink, sink_pad.index, window});
   LinkResult made{{}, LinkInfo{msg.src, src_pad.name, msg.sink, sink_pad.name, window}};
   ConnectSrcMsg src_end{src_pad.index, nodes_[sink].actor, sink_pad.index, sink_name, window};
   request(nodes_[sink].actor, caf::infinite,
@@ -484,6 +486,7 @@ void PipelineActor::step_done(StateChange change) {
   }
   State pending = current_ == target_ ? State::VoidPending : target_;
   publish();
+  dump_state_change(old, current_);
   bus_->post(Message::state_changed(name_, old, current_, pending));
   step();
 }
@@ -502,6 +505,7 @@ void PipelineActor::async_done(const std::string& element) {
   step_return_ = StateChangeReturn::Success;
   State pending = current_ == target_ ? State::VoidPending : target_;
   publish();
+  dump_state_change(State::Ready, State::Paused);
   bus_->post(Message::state_changed(name_, State::Ready, State::Paused, pending));
   bus_->post(Message::async_done(name_));
   step();

@@ -2,8 +2,9 @@
 //
 // Accepts (from the Pipeline handle, by request): AddMsg, LinkMsg,
 // UnlinkMsg, SetStateMsg, SyncStateMsg, UseClockMsg, SendEventMsg,
-// PipelineQueryMsg, teardown_atom. From element actors:
-// ElementEosMsg, AsyncDoneMsg, and down messages (it monitors every element).
+// PipelineQueryMsg, dot_atom (the graph as dot text), teardown_atom. From
+// element actors: ElementEosMsg, AsyncDoneMsg, and down messages (it
+// monitors every element).
 //
 // State changes are ordered messages: one step at a time (NULL->READY->
 // PAUSED->PLAYING and back), and within a step one element at a time, sinks
@@ -32,6 +33,7 @@
 #include "actors/messages.hpp"
 #include "runtime/bus.hpp"
 #include "runtime/clock.hpp"
+#include "runtime/dot.hpp"
 #include "runtime/element.hpp"
 #include "runtime/pipeline.hpp"
 #include "runtime/state.hpp"
@@ -78,12 +80,14 @@ struct UseClockMsg {
 struct PipelineQueryMsg {
   Query query;
 };
+// Asks for the pipeline graph as Graphviz dot text (Pipeline::to_dot).
+using dot_atom = caf::atom_constant<caf::atom("dot")>;
 
 class PipelineActor : public caf::event_based_actor {
  public:
   PipelineActor(caf::actor_config& cfg, std::string name, std::shared_ptr<Bus> bus,
                 std::shared_ptr<PipelineStatus> status, std::uint32_t default_window,
-                bool fixed_clock);
+                bool fixed_clock, std::string dot_dump_prefix);
   caf::behavior make_behavior() override;
   const char* name() const override { return "gstmini.pipeline"; }
   void on_exit() override;
@@ -99,6 +103,7 @@ class PipelineActor : public caf::event_based_actor {
     unsigned src_pad;
     std::size_t sink;
     unsigned sink_pad;
+    std::uint32_t window;
   };
 
   std::string add(const ElementPtr& element);
@@ -137,12 +142,20 @@ class PipelineActor : public caf::event_based_actor {
   void configure_latency(std::function<void()> then);
   std::vector<std::size_t> sinks() const;
 
+  // ---- graph dumps (pipeline_actor_graph.cpp) ----
+  GraphSnapshot graph() const;
+  // The caps label of a link's edge: empty until the Caps type lands.
+  std::string link_caps_label(const Link& link) const;
+  // $GSTMINI_DEBUG_DUMP_DOT_DIR/<ts>-<prefix>.OLD_NEW.dot, if the variable is set.
+  void dump_state_change(State old_state, State new_state);
+
   std::string name_;
   std::shared_ptr<Bus> bus_;
   std::shared_ptr<PipelineStatus> status_;
   std::uint32_t default_window_;
   std::shared_ptr<Clock> clock_;
   bool fixed_clock_;              // use_clock(): no selection
+  std::string dot_dump_prefix_;   // names the dumps at state changes
   bool clock_announced_ = false;  // NEW_CLOCK posted for clock_
   ClockTime latency_ = 0;
   std::vector<Node> nodes_;

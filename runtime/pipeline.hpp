@@ -58,6 +58,10 @@ struct PipelineOptions {
   // messages one actor may handle before yielding its worker.
   unsigned threads = 0;
   unsigned max_throughput = 32;
+  // Names the graphs dumped at each state change when
+  // GSTMINI_DEBUG_DUMP_DOT_DIR is set: "<prefix>.PAUSED_PLAYING"; empty: the
+  // pipeline's name (gstmini-launch passes "gstmini-launch").
+  std::string dot_dump_prefix;
 
   // Defaults, overridden by GSTMINI_WINDOW, GSTMINI_THREADS, GSTMINI_MAX_THROUGHPUT.
   static PipelineOptions from_env();
@@ -142,6 +146,15 @@ class Pipeline {
   std::shared_ptr<Clock> clock() const;
   // Clock time at which running time 0 happens; kClockTimeNone before PLAYING.
   ClockTime base_time() const;
+
+  // The graph as Graphviz dot (GST_DEBUG_BIN_TO_DOT_FILE's content): a
+  // cluster per element with its state and pads, an edge per link.
+  std::string to_dot() const;
+  // Writes to_dot() to $GSTMINI_DEBUG_DUMP_DOT_DIR/<timestamp>-<name>.dot
+  // (GST_DEBUG_BIN_TO_DOT_FILE_WITH_TS); returns the path, or "" when the
+  // variable is unset or the file could not be written. With the variable
+  // set the pipeline also dumps itself at every state change.
+  std::string dump_dot(const std::string& name) const;
 
  private:
   std::unique_ptr<detail::PipelineImpl> impl_;

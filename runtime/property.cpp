@@ -116,7 +116,10 @@ std::string describe_range(const PropertySpec& spec) {
                         ? enum_nick(spec, std::get<std::int64_t>(spec.default_value))
                         : to_string(spec.default_value);
   if (spec.type == PropertyType::String) def = "\"" + def + "\"";
-  return text + " Default: " + def;
+  // gst-inspect: "Boolean. Default: false", "Integer. Range: 0 - 10 Default: 5".
+  bool ranged = spec.type == PropertyType::Int || spec.type == PropertyType::UInt64 ||
+                spec.type == PropertyType::Double;
+  return text + (ranged ? " " : ". ") + "Default: " + def;
 }
 
 Value coerce(const PropertySpec& spec, const Value& value, const std::string& owner) {
