@@ -34,7 +34,7 @@ struct Options {
 };
 
 constexpr const char* kProgram = "gstmini-launch";
-constexpr ClockTime kPollPeriod = 50 * kMillisecond;  // position line and -v caps
+constexpr ClockTime kPollPeriod = 50 * kMillisecond;  // the position line
 
 void usage(std::FILE* to) {
   std::fprintf(
@@ -111,6 +111,9 @@ class Launcher {
   Launcher(Pipeline& pipeline, const Options& options) : p_(pipeline), o_(options) {}
 
   int run() {
+    // -v: pads' caps and fakesink's last-message as PROPERTY_NOTIFY messages
+    // (gst_element_add_property_deep_notify_watch in gst-launch).
+    if (verbose()) p_.add_property_deep_notify_watch();
     say("Setting pipeline to PAUSED ...");
     switch (p_.set_state(State::Paused)) {
       case StateChangeReturn::Failure:
@@ -127,11 +130,9 @@ class Launcher {
     }
     const bool tty = isatty(STDOUT_FILENO) != 0;
     const bool position = !o_.no_position && !o_.quiet && (tty || o_.force_position);
-    const bool poll = position || verbose();
     while (!done_) {
-      auto message = p_.bus().timed_pop(poll ? kPollPeriod : kClockTimeNone);
+      auto message = p_.bus().timed_pop(position ? kPollPeriod : kClockTimeNone);
       if (message) handle(*message);
-      if (verbose()) caps_.print_changes(p_);
       if (position && !done_) print_position(tty);
     }
     return finish(code_);
@@ -191,6 +192,18 @@ class Launcher {
     target_ = State::Playing;
   }
 
+  // "/GstPipeline:pipeline0/GstCapsFilter:capsfilter0.GstPad:src: caps = video/x-raw, ..."
+  void print_property(const Message& m) const {
+    auto field = [&](const char* name) {
+      return m.structure.get_as<std::string>(name).value_or(std::string());
+    };
+    const std::string object = field("object");
+    const auto dot = object.find('.');
+    std::string path = object_path(p_, m.source);
+    if (dot != std::string::npos) path += ".GstPad:" + object.substr(dot + 1);
+    say(path + ": " + field("property-name") + " = " + field("value"));
+  }
+
   void print_problem(const char* kind, const Message& m, std::FILE* to) const {
     std::fprintf(to, "%s: from element %s: %s\n", kind, object_path(p_, m.source).c_str(),
                  m.text.c_str());
@@ -203,8 +216,10 @@ class Launcher {
     if (o_.messages && !o_.quiet)
       say("Got message #" + std::to_string(seqnum_) + " from element \"" + m.source + "\" (" +
           to_string(m.type) + "): " + message_details(m));
-    if (verbose()) caps_.print_changes(p_);
     switch (m.type) {
+      case MessageType::PropertyNotify:
+        if (verbose()) print_property(m);
+        break;
       case MessageType::NewClock:
         say("New clock: " + m.text);
         break;
@@ -267,7 +282,6 @@ class Launcher {
   int code_ = 0;
   unsigned seqnum_ = 0;
   std::chrono::steady_clock::time_point started_at_, last_position_;
-  CapsWatcher caps_;
 };
 
 }  // namespace

@@ -72,30 +72,4 @@ inline std::string message_details(const Message& m) {
   }
 }
 
-// -v: gst-launch prints GStreamer's deep-notify of each pad's caps:
-// "/GstPipeline:pipeline0/GstFakeSrc:fakesrc0.GstPad:src: caps = ...". The
-// runtime posts no notifications, so the launcher looks at the pads' caps
-// after each bus message and every 50 ms and prints what changed. Other
-// property notifications would come here too (none are posted yet).
-class CapsWatcher {
- public:
-  void print_changes(const Pipeline& pipeline) {
-    for (const ElementPtr& element : pipeline.elements()) {
-      for (const Pad& pad : element->pads_snapshot()) {
-        if (pad.caps.is_empty()) continue;
-        std::string caps = pad.caps.to_string();
-        std::string& seen = seen_[element->name() + ":" + pad.name];
-        if (seen == caps) continue;
-        seen = caps;
-        std::printf("%s.GstPad:%s: caps = %s\n", object_path(pipeline, element->name()).c_str(),
-                    pad.name.c_str(), caps.c_str());
-      }
-    }
-    std::fflush(stdout);
-  }
-
- private:
-  std::map<std::string, std::string> seen_;
-};
-
 }  // namespace gstmini::launch
