@@ -2,7 +2,7 @@
 //
 // Accepts (from the Pipeline handle, by request): AddMsg, LinkMsg,
 // UnlinkMsg, SetStateMsg, SyncStateMsg, UseClockMsg, SendEventMsg,
-// PipelineQueryMsg, teardown_atom. From element actors:
+// PipelineQueryMsg, EnableStatsMsg, teardown_atom. From element actors:
 // ElementEosMsg, AsyncDoneMsg, and down messages (it monitors every element).
 //
 // State changes are ordered messages: one step at a time (NULL->READY->
@@ -32,6 +32,7 @@
 #include "actors/messages.hpp"
 #include "runtime/bus.hpp"
 #include "runtime/clock.hpp"
+#include "runtime/flow_recorder.hpp"
 #include "runtime/element.hpp"
 #include "runtime/pipeline.hpp"
 #include "runtime/state.hpp"
@@ -77,6 +78,10 @@ struct UseClockMsg {
 };
 struct PipelineQueryMsg {
   Query query;
+};
+// Turns flow statistics on for every element, present and future.
+struct EnableStatsMsg {
+  std::shared_ptr<FlowRecorder> recorder;
 };
 
 class PipelineActor : public caf::event_based_actor {
@@ -164,6 +169,7 @@ class PipelineActor : public caf::event_based_actor {
   std::set<std::string> eos_from_;
   bool eos_posted_ = false;
   bool tearing_down_ = false;
+  std::shared_ptr<FlowRecorder> recorder_;  // flow statistics on
 };
 
 }  // namespace gstmini::actors
@@ -176,3 +182,4 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::UnlinkMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::SyncStateMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::UseClockMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::PipelineQueryMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::EnableStatsMsg)

@@ -28,6 +28,7 @@
 #include "runtime/clock.hpp"
 #include "runtime/element.hpp"
 #include "runtime/event.hpp"
+#include "runtime/flow_stats.hpp"
 #include "runtime/query.hpp"
 #include "runtime/state.hpp"
 
@@ -58,8 +59,11 @@ struct PipelineOptions {
   // messages one actor may handle before yielding its worker.
   unsigned threads = 0;
   unsigned max_throughput = 32;
+  // Flow statistics (runtime/flow_stats.hpp); off unless enabled.
+  StatsOptions stats;
 
-  // Defaults, overridden by GSTMINI_WINDOW, GSTMINI_THREADS, GSTMINI_MAX_THROUGHPUT.
+  // Defaults, overridden by GSTMINI_WINDOW, GSTMINI_THREADS,
+  // GSTMINI_MAX_THROUGHPUT and GSTMINI_TRACERS (stats).
   static PipelineOptions from_env();
 };
 
@@ -139,6 +143,13 @@ class Pipeline {
   std::shared_ptr<Clock> clock() const;
   // Clock time at which running time 0 happens; kClockTimeNone before PLAYING.
   ClockTime base_time() const;
+
+  // Flow statistics: turns them on (options.enabled is implied) for every
+  // element, from now on; false if they were on already. Best called before
+  // PLAYING so the run is counted from its start.
+  bool enable_stats(StatsOptions options = {});
+  // What was counted so far; empty (no links, no elements) while off.
+  StatsSnapshot stats() const;
 
  private:
   std::unique_ptr<detail::PipelineImpl> impl_;
