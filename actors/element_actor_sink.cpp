@@ -115,9 +115,8 @@ void ElementActor::render_held(ClockTimeDiff jitter) {
                : sink_->render_synced(std::get<BufferList>(item), plan, jitter);
   });
   if (stats_)
-    stats_processed(started_ns, std::holds_alternative<Buffer>(item)
-                                    ? 1
-                                    : std::get<BufferList>(item).size());
+    stats_processed(started_ns,
+                    std::holds_alternative<Buffer>(item) ? 1 : std::get<BufferList>(item).size());
   if (is_valid(plan.running_stop))
     last_stop_ = plan.running_stop;
   else if (is_valid(plan.running_time))

@@ -38,13 +38,13 @@ void ElementActor::stats_describe(std::uint32_t pad) {
   if (p.direction == PadDirection::Sink && pad < in_.size()) {
     InLink& link = in_[pad];
     link.stats = &counters;
-    stats_->describe_pad(counters, name, p.direction, link.peer ? link.peer_name : "",
-                         link.window, false, 0);
+    stats_->describe_pad(counters, name, p.direction, link.peer ? link.peer_name : "", link.window,
+                         false, 0);
   } else if (p.direction == PadDirection::Src && pad < out_.size()) {
     OutLink& link = out_[pad];
     link.stats = &counters;
-    stats_->describe_pad(counters, name, p.direction, link.peer ? link.peer_name : "",
-                         link.window, link.limits.enabled, link.limits.max_buffers);
+    stats_->describe_pad(counters, name, p.direction, link.peer ? link.peer_name : "", link.window,
+                         link.limits.enabled, link.limits.max_buffers);
   }
 }
 
@@ -89,8 +89,7 @@ void ElementActor::stats_level(const OutLink& link, const StagingLevel& held) {
 
 std::uint64_t ElementActor::produced_buffers() {
   std::uint64_t buffers = 0;
-  for (const Output::Item& item : output_.items())
-    buffers += buffers_and_bytes(item.data).first;
+  for (const Output::Item& item : output_.items()) buffers += buffers_and_bytes(item.data).first;
   return buffers;
 }
 

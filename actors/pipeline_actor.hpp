@@ -32,8 +32,8 @@
 #include "actors/messages.hpp"
 #include "runtime/bus.hpp"
 #include "runtime/clock.hpp"
-#include "runtime/flow_recorder.hpp"
 #include "runtime/element.hpp"
+#include "runtime/flow_recorder.hpp"
 #include "runtime/pipeline.hpp"
 #include "runtime/state.hpp"
 

@@ -80,15 +80,14 @@ void FlowRecorder::write(const StatsSnapshot& snapshot, const char* row) {
     file_ = std::fopen(options_.file.c_str(), "w");
     if (!file_) {
       file_failed_ = true;
-      std::fprintf(stderr, "stats: could not open \"%s\" for writing: %s\n",
-                   options_.file.c_str(), std::strerror(errno));
+      std::fprintf(stderr, "stats: could not open \"%s\" for writing: %s\n", options_.file.c_str(),
+                   std::strerror(errno));
       return;
     }
     if (options_.format == StatsFormat::Csv) std::fputs(stats_csv_header().c_str(), file_);
   }
-  const std::string text = options_.format == StatsFormat::Csv
-                               ? stats_csv_rows(snapshot, row)
-                               : stats_json_lines(snapshot, row);
+  const std::string text = options_.format == StatsFormat::Csv ? stats_csv_rows(snapshot, row)
+                                                               : stats_json_lines(snapshot, row);
   std::fputs(text.c_str(), file_);
 }
 

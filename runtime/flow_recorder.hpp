@@ -44,7 +44,7 @@ class FlowRecorder {
   std::condition_variable wake_;
   std::thread sampler_;
   bool stopping_ = false;
-  bool running_ = false;         // between playing() and finished()
+  bool running_ = false;          // between playing() and finished()
   std::uint64_t started_ns_ = 0;  // first playing(); 0 before
   std::uint64_t stopped_ns_ = 0;  // last finished() while not running
   std::FILE* file_ = nullptr;

@@ -160,8 +160,8 @@ std::string render(const std::vector<std::vector<std::string>>& rows, std::size_
 
 std::string format_stats_table(const StatsSnapshot& s) {
   const double seconds = static_cast<double>(s.elapsed) / 1e9;
-  std::string out = "flow statistics of pipeline \"" + s.pipeline + "\" after " +
-                    fixed(seconds, 3) + " s\n";
+  std::string out =
+      "flow statistics of pipeline \"" + s.pipeline + "\" after " + fixed(seconds, 3) + " s\n";
   std::vector<std::vector<std::string>> links{{"link", "kind", "buffers", "bytes", "buffers/s",
                                                "blocked", "blocked%", "mailbox avg",
                                                "queue level max/limit", "dropped"}};
