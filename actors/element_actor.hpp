@@ -93,8 +93,7 @@ class ElementActor : public caf::event_based_actor {
     // peer gets them before the next item (sticky_pending).
     std::vector<Event> sticky;
     bool sticky_pending = false;
-    PadCounters* stats = nullptr;        // flow statistics on
-    std::uint64_t blocked_since_ns = 0;  // statistics: the link has had no room since
+    PadCounters* stats = nullptr;  // flow statistics on
     bool linked() const { return static_cast<bool>(peer); }
     bool has_room() const;
   };

@@ -70,11 +70,14 @@ void ElementActor::stats_received(InLink& link, const ItemMsg& msg) {
 void ElementActor::stats_room(OutLink& link) {
   if (!link.stats) return;
   const bool room = link.has_room();
-  if (!room && link.blocked_since_ns == 0) {
-    link.blocked_since_ns = stats_now_ns();
-  } else if (room && link.blocked_since_ns != 0) {
-    link.stats->blocked_ns.add(stats_now_ns() - link.blocked_since_ns);
-    link.blocked_since_ns = 0;
+  const std::uint64_t since = link.stats->blocked_since_ns.get();
+  if (!room && since == 0) {
+    link.stats->blocked_since_ns.set(stats_now_ns());
+  } else if (room && since != 0) {
+    // Readers add a block still going on themselves: clear it first, so a
+    // sample may miss this block for a moment but never counts it twice.
+    link.stats->blocked_since_ns.set(0);
+    link.stats->blocked_ns.add(stats_now_ns() - since);
   }
 }
 

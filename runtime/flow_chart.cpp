@@ -46,14 +46,19 @@ std::string escape(const std::string& s) {
   return out;
 }
 
-// Per interval: (value[i] - value[i-1]) / dt * scale.
+// (value[i] - value[j]) / (t[i] - t[j]) * scale, where sample j is the
+// latest one at least `window` seconds before i: a moving average, so a
+// 30 fps stream sampled every 10 ms reads as 30/s rather than 0 or 100.
 std::vector<Point> rate(const std::vector<const StatsRow*>& samples, const char* key, double scale,
-                        double max) {
+                        double max, double window) {
   std::vector<Point> points;
+  std::size_t j = 0;
   for (std::size_t i = 1; i < samples.size(); ++i) {
-    double t = samples[i]->number("time_s"), dt = t - samples[i - 1]->number("time_s");
+    const double t = samples[i]->number("time_s");
+    while (j + 1 < i && t - samples[j + 1]->number("time_s") >= window) ++j;
+    const double dt = t - samples[j]->number("time_s");
     if (dt <= 0) continue;
-    double v = (samples[i]->number(key) - samples[i - 1]->number(key)) / dt * scale;
+    double v = (samples[i]->number(key) - samples[j]->number(key)) / dt * scale;
     points.push_back({t, std::clamp(v, 0.0, max)});
   }
   return points;
@@ -152,6 +157,7 @@ std::string render_flow_chart(const std::vector<StatsRow>& rows, const std::stri
   }
   if (order.empty()) throw StatsParseError("no link in the statistics: nothing to chart");
 
+  const double window = t_max / 15;  // the moving average of the rates
   std::vector<Series> levels, throughput, blocked;
   for (const std::string& name : order) {
     const auto& list = samples[name];
@@ -162,8 +168,10 @@ std::string render_flow_chart(const std::vector<StatsRow>& rows, const std::stri
         s.points.push_back({r->number("time_s"), r->number("level_buffers")});
       levels.push_back(std::move(s));
     }
-    throughput.push_back({name, "throughput", "buffers/s", rate(list, "buffers", 1, 1e12), 0});
-    blocked.push_back({name, "back-pressure", "% of time", rate(list, "blocked_s", 100, 100), 0});
+    throughput.push_back(
+        {name, "throughput", "buffers/s", rate(list, "buffers", 1, 1e12, window), 0});
+    blocked.push_back(
+        {name, "back-pressure", "% of time", rate(list, "blocked_s", 100, 100, window), 0});
   }
 
   std::string html =
@@ -175,7 +183,9 @@ std::string render_flow_chart(const std::vector<StatsRow>& rows, const std::stri
           "</h1>\n<p>Time axis: seconds since PLAYING, shared by every "
           "row. Back-pressure is the share of each interval the sender's link had no room "
           "(lock-step: waiting for the downstream answer; queue: full). Read top to bottom: the "
-          "first link to turn red is where back-pressure starts.</p>\n";
+          "first link to turn red is where back-pressure starts. Rates are moving averages "
+          "over " +
+          num(window * 1000, 0) + " ms.</p>\n";
   html += "<h2>Totals</h2>\n" + totals_table(finals);
   const char* colors[] = {"#1f77b4", "#2ca02c", "#d62728"};
   auto section = [&](const char* heading, const std::vector<Series>& list, const char* color) {

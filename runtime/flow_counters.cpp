@@ -53,7 +53,7 @@ std::uint64_t own_drops(const Element& element) {
   return 0;
 }
 
-LinkStats link_from(const PadCounters& src) {
+LinkStats link_from(const PadCounters& src, std::uint64_t now) {
   LinkStats link;
   link.src = src.name;
   link.sink = src.peer;
@@ -62,7 +62,9 @@ LinkStats link_from(const PadCounters& src) {
   link.limit_buffers = src.limit_buffers;
   link.buffers = src.buffers.get();
   link.bytes = src.bytes.get();
-  link.blocked = src.blocked_ns.get();
+  // A block still going on counts up to now: samples see it grow.
+  const std::uint64_t since = src.blocked_since_ns.get();
+  link.blocked = src.blocked_ns.get() + (since && now > since ? now - since : 0);
   link.dropped = src.dropped.get();
   link.level_buffers = src.level_buffers.get();
   link.level_bytes = src.level_bytes.get();
@@ -77,6 +79,7 @@ StatsSnapshot FlowCounters::snapshot(ClockTime elapsed) const {
   StatsSnapshot snap;
   snap.pipeline = pipeline_;
   snap.elapsed = elapsed;
+  const std::uint64_t now = stats_now_ns();
   std::lock_guard<std::mutex> lock(mutex_);
   // Receiver sides by the sender pad they are linked to ("camera:src").
   struct Receiver {
@@ -102,7 +105,7 @@ StatsSnapshot FlowCounters::snapshot(ClockTime elapsed) const {
     std::lock_guard<std::mutex> pads_lock(element->mutex);
     for (const PadCounters& pad : element->pads) {
       if (pad.direction != PadDirection::Src || pad.peer.empty()) continue;
-      LinkStats link = link_from(pad);
+      LinkStats link = link_from(pad, now);
       e.dropped += link.dropped;
       auto it = receivers.find(pad.name);
       if (it != receivers.end() && it->second.name == pad.peer) {

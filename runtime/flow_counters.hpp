@@ -46,6 +46,7 @@ struct PadCounters {
   std::uint64_t limit_buffers = 0;
   // A src pad: what its link carried.
   StatCounter buffers, bytes, blocked_ns, dropped;
+  StatCounter blocked_since_ns;  // the link has had no room since (0: it has room)
   StatCounter level_buffers, level_bytes, level_time, max_level_buffers;
   // A sink pad: what arrived.
   StatCounter received, mailbox_ns;
