@@ -176,7 +176,7 @@ std::string format_stats_table(const StatsSnapshot& s) {
                      l.received ? duration(l.mailbox / l.received) : "-", level,
                      std::to_string(l.dropped)});
   }
-  out += render(links, 2);
+  out += render(links, 2) + "\n";
   std::vector<std::vector<std::string>> elements{
       {"element", "factory", "buffers", "processing avg", "processing max", "busy%", "dropped"}};
   for (const ElementStats& e : s.elements)
