@@ -44,6 +44,13 @@ static StagingLevel level_of(const Item& item) {
   return level;
 }
 
+// Buffers in a data item (0 for an event).
+static std::uint64_t buffers_in(const Item& item) {
+  if (std::holds_alternative<Buffer>(item)) return 1;
+  if (const auto* list = std::get_if<BufferList>(&item)) return list->size();
+  return 0;
+}
+
 bool ElementActor::OutLink::has_room() const {
   if (!limits.enabled) return outbox.empty() && in_flight < window;
   // GStreamer's queue lets a push in while it is not full; ours is already
@@ -276,10 +283,7 @@ void ElementActor::run_hook(std::uint32_t pad, Item item) {
   const Pad& p = element_->pads()[pad];
   output_.clear();
   const std::uint64_t started_ns = stats_ ? stats_now_ns() : 0;
-  const std::uint64_t buffers = std::holds_alternative<Buffer>(item) ? 1
-                                : std::holds_alternative<BufferList>(item)
-                                    ? std::get<BufferList>(item).size()
-                                    : 0;
+  const std::uint64_t buffers = stats_ ? buffers_in(item) : 0;
   cur_.own = guarded("chain", [&] {
     return std::visit(
         Overloaded{

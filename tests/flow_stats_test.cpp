@@ -179,14 +179,19 @@ TEST_CASE("a run without statistics records nothing", "[stats]") {
   CHECK(s.elapsed == 0);
 }
 
-TEST_CASE("the stats file parses back as CSV and as JSON lines, with final totals", "[stats]") {
+// Also a [tsan] test: the sampler thread reads while the actors count.
+TEST_CASE("the stats file parses back as CSV and as JSON lines, with final totals",
+          "[stats][tsan]") {
   const bool json = GENERATE(false, true);
   const std::string path = temp_path(json ? "stats.jsonl" : "stats.csv");
   std::remove(path.c_str());
   {
-    Pipeline pipeline("p", stats_options(1, path, json ? StatsFormat::Json : StatsFormat::Csv));
-    auto msg = test::play_until_end(
-        pipeline, {sized_fakesrc(), make_element("queue", "q"), make_element("fakesink", "sink")});
+    PipelineOptions options = stats_options(1, path, json ? StatsFormat::Json : StatsFormat::Csv);
+    options.stats.interval = kMillisecond;
+    Pipeline pipeline("p", options);
+    auto msg =
+        test::play_until_end(pipeline, {sized_fakesrc(kBuffers * 10), make_element("queue", "q"),
+                                        make_element("fakesink", "sink")});
     REQUIRE(msg);
     REQUIRE(msg->type == MessageType::Eos);
     pipeline.set_state(State::Null);
@@ -205,8 +210,8 @@ TEST_CASE("the stats file parses back as CSV and as JSON lines, with final total
   REQUIRE(finals.size() == 2 + 3);  // two links, three elements, once
   for (const StatsRow* r : finals) {
     if (r->text("type") != "link") continue;
-    CHECK(r->number("buffers") == kBuffers);
-    CHECK(r->number("bytes") == kBuffers * kSize);
+    CHECK(r->number("buffers") == kBuffers * 10);
+    CHECK(r->number("bytes") == kBuffers * 10 * kSize);
   }
   CHECK(finals[1]->text("name") == "q:src -> sink:sink");
   CHECK(finals[1]->text("kind") == "queue");
