@@ -271,6 +271,13 @@ void ElementActor::start_item(std::uint32_t pad, Pending pending) {
     return;
   }
   if (event && event->type() == EventType::Eos) in.eos = true;
+  const bool refused = event ? event->type() == EventType::Caps &&
+                                   !accept_caps_event(pad, event->parsed_caps())
+                             : in.caps_refused;
+  if (refused) {
+    finish_item(FlowReturn::NotNegotiated);
+    return;
+  }
   if (sink_) {
     cur_.held = std::move(pending.item);
     sink_item();
@@ -298,6 +305,8 @@ void ElementActor::run_hook(std::uint32_t pad, Item item) {
         item);
   });
   if (stats_) stats_processed(started_ns, buffers);
+  if (cur_.own == FlowReturn::NotNegotiated)
+    report_not_negotiated(pad, element_->take_not_negotiated_reason());
   send_outputs();
   if (!upstream_.empty()) send_upstream(false, nullptr);  // e.g. QOS from a chain: nobody waits
   try_complete();
@@ -324,8 +333,10 @@ void ElementActor::send_outputs() {
       continue;
     }
     OutLink& link = out_[item.pad];
-    if (const auto* event = std::get_if<Event>(&item.data); event && event->is_sticky())
+    if (const auto* event = std::get_if<Event>(&item.data); event && event->is_sticky()) {
       remember_sticky(link, *event);
+      if (event->type() == EventType::Caps) element_->set_current_caps(item.pad, event->parsed_caps());
+    }
     if (!link.linked()) {
       // Only data fails on an unlinked pad; sticky events wait for a peer.
       if (!std::holds_alternative<Event>(item.data)) cur_.not_linked = true;
@@ -567,7 +578,11 @@ void ElementActor::reset_streaming() {
     in_[pad].pending.clear();
     in_[pad].eos = false;
     in_[pad].flushing = false;
+    in_[pad].caps_refused = in_[pad].not_negotiated_posted = false;
   }
+  for (const Pad& pad : element_->pads()) element_->set_current_caps(pad.index, Caps());
+  negotiating_ = false;
+  ++negotiation_seq_;
   for (OutLink& link : out_) {
     forget_in_flight(link);
     link.last = FlowReturn::Ok;

@@ -71,6 +71,10 @@ class ElementActor : public caf::event_based_actor {
     std::uint32_t owed = 0;  // OK answers not sent yet (window > 1 only)
     std::uint64_t owed_epoch = 0;
     PadCounters* stats = nullptr;  // flow statistics on
+    // The last CAPS on this pad was refused: data gets NOT_NEGOTIATED until
+    // caps are accepted (gst_pad_push after a failed sticky caps event).
+    bool caps_refused = false;
+    bool not_negotiated_posted = false;  // one ERROR per stream, not per buffer
   };
   struct OutLink {  // one per src pad
     caf::actor peer;
@@ -171,11 +175,23 @@ class ElementActor : public caf::event_based_actor {
   void stats_level(const OutLink& link, const StagingLevel& held);
   void stats_processed(std::uint64_t started_ns, std::uint64_t buffers);
   std::uint64_t produced_buffers();  // data in output_ (a source's create)
+  // ---- caps (element_actor_caps.cpp) ----
+  // A CAPS event on sink pad `pad`: accepted (recorded on the pad) or refused.
+  bool accept_caps_event(std::uint32_t pad, const Caps& caps);
+  // Posts the ERROR for data refused with NOT_NEGOTIATED on sink pad `pad`.
+  void report_not_negotiated(std::uint32_t pad, const std::string& reason);
+  // Sources: asks downstream for its caps before the first buffer.
+  void negotiate();
+  void settle_negotiation(const Caps& peer);
+  // A forwarded CAPS query's answer narrowed to what `pad` handles.
+  void narrow_caps_answer(const Pad& pad, bool answered, Query& query);
 
   // ---- queries (element_actor_query.cpp) ----
   caf::result<QueryReply> on_query(QueryMsg& msg);
   caf::result<QueryReply> on_element_query(ElementQueryMsg& msg);
-  caf::result<QueryReply> settle_query(QueryResult result, Query query, PadDirection out_of);
+  // `pad`: the pad the query arrived on (nullptr for element queries).
+  caf::result<QueryReply> settle_query(QueryResult result, Query query, PadDirection out_of,
+                                       const Pad* pad);
 
   // ---- source loop (element_actor_source.cpp) ----
   void start_task();
@@ -212,6 +228,8 @@ class ElementActor : public caf::event_based_actor {
   bool task_running_ = false;
   bool in_produce_loop_ = false;
   bool eos_sent_ = false;
+  bool negotiating_ = false;           // a source's CAPS query is out
+  std::uint64_t negotiation_seq_ = 0;  // answers of an older query are stale
   // Clock wake-ups (sources waiting to capture, sinks waiting to render).
   std::uint64_t wait_token_ = 0;
   std::optional<ClockId> wait_id_;

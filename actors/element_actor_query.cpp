@@ -23,7 +23,9 @@ caf::result<QueryReply> ElementActor::on_query(QueryMsg& msg) {
   // A query on a src pad goes on upstream, one on a sink pad downstream.
   const PadDirection out_of =
       pad.direction == PadDirection::Src ? PadDirection::Sink : PadDirection::Src;
-  return settle_query(result, std::move(msg.query), out_of);
+  if (result == QueryResult::Forward && msg.query.type == QueryType::Caps)
+    msg.query.filter = msg.query.filter.intersect(element_->pad_caps(pad));
+  return settle_query(result, std::move(msg.query), out_of, &pad);
 }
 
 caf::result<QueryReply> ElementActor::on_element_query(ElementQueryMsg& msg) {
@@ -32,21 +34,32 @@ caf::result<QueryReply> ElementActor::on_element_query(ElementQueryMsg& msg) {
     result = element_->element_query(msg.query);
     return FlowReturn::Ok;
   });
-  return settle_query(result, std::move(msg.query), PadDirection::Sink);
+  return settle_query(result, std::move(msg.query), PadDirection::Sink, nullptr);
 }
 
 caf::result<QueryReply> ElementActor::settle_query(QueryResult result, Query query,
-                                                   PadDirection out_of) {
+                                                   PadDirection out_of, const Pad* on_pad) {
   if (result != QueryResult::Forward) return QueryReply{result == QueryResult::Handled, query};
+  // A CAPS query is always answered: by the peers narrowed to this pad, or
+  // by this pad alone when no peer answered.
+  const bool narrow_caps = on_pad && query.type == QueryType::Caps;
+  const unsigned pad_index = on_pad ? on_pad->index : 0;
   struct Answers {
     std::size_t left = 0;
     QueryCombiner combiner;
   };
   auto answers = std::make_shared<Answers>(Answers{0, QueryCombiner(query)});
   auto promise = make_response_promise<QueryReply>();
-  auto answered = [this, answers, promise](const QueryReply& reply) mutable {
+  auto answered = [this, answers, promise, narrow_caps,
+                   pad_index](const QueryReply& reply) mutable {
     answers->combiner.add(reply.handled, reply.query);
     if (--answers->left) return;
+    if (narrow_caps) {
+      narrow_caps_answer(element_->pads()[pad_index], answers->combiner.handled(),
+                         answers->combiner.result());
+      promise.deliver(QueryReply{true, answers->combiner.result()});
+      return;
+    }
     if (answers->combiner.handled())
       guarded("query_answered", [&] {
         element_->query_answered(answers->combiner.result());
@@ -67,7 +80,10 @@ caf::result<QueryReply> ElementActor::settle_query(QueryResult result, Query que
                 answered(QueryReply{false, query});
               });
   }
-  if (answers->left == 0) promise.deliver(QueryReply{false, query});
+  if (answers->left == 0) {
+    if (narrow_caps) narrow_caps_answer(*on_pad, false, query);
+    promise.deliver(QueryReply{narrow_caps, query});
+  }
   return promise;
 }
 

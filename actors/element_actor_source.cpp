@@ -20,6 +20,10 @@ void ElementActor::produce_loop() {
   if (in_produce_loop_) return;  // re-entered from finish_item(): the loop below continues
   in_produce_loop_ = true;
   while (task_running_ && !cur_.busy) {
+    if (source_->negotiation_needed()) {
+      negotiate();  // the answer restarts the loop
+      if (negotiating_ || !task_running_) break;
+    }
     if (source_->is_live() && wait_until_due()) break;
     if (!source_->ready_to_create()) break;  // parked until the element wakes us
     cur_ = Current{};

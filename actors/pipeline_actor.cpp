@@ -196,10 +196,33 @@ caf::result<LinkResult> PipelineActor::link(const LinkMsg& msg) {
                         promise.deliver(LinkResult{what + sink_error, {}});
                         return;
                       }
+                      if (std::string no_format = incompatible_caps(src, *src_pad, sink, *sink_pad);
+                          !no_format.empty()) {
+                        promise.deliver(LinkResult{what + no_format, {}});
+                        return;
+                      }
                       connect(msg, src, *src_pad, sink, *sink_pad, promise);
                     });
               });
   return promise;
+}
+
+// Pads whose caps cannot intersect are not linked
+// (gst_pad_link_check_compatible: GST_PAD_LINK_NOFORMAT). Empty if they can.
+std::string PipelineActor::incompatible_caps(std::size_t src, const Pad& src_pad, std::size_t sink,
+                                             const Pad& sink_pad) const {
+  const Element& a = *nodes_[src].element;
+  const Element& b = *nodes_[sink].element;
+  try {
+    Caps produced = a.pad_caps(src_pad);
+    Caps accepted = b.pad_caps(sink_pad);
+    if (produced.can_intersect(accepted)) return {};
+    return "pads have no common format (" + a.name() + ":" + src_pad.name + " produces " +
+           produced.to_string() + "; " + b.name() + ":" + sink_pad.name + " accepts " +
+           accepted.to_string() + ")";
+  } catch (const std::exception& e) {
+    return std::string("could not read the pads' caps: ") + e.what();
+  }
 }
 
 // The sink end first, then the src end, each acknowledged: when the link

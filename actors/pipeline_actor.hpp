@@ -113,6 +113,8 @@ class PipelineActor : public caf::event_based_actor {
                    PadFound found);
   void request_pad(std::size_t node, const PadTemplate& templ, const std::string& name,
                    PadFound found);
+  std::string incompatible_caps(std::size_t src, const Pad& src_pad, std::size_t sink,
+                                const Pad& sink_pad) const;
   void connect(const LinkMsg& msg, std::size_t src, const Pad& src_pad, std::size_t sink,
                const Pad& sink_pad, caf::typed_response_promise<LinkResult> promise);
   std::string unlink(const UnlinkMsg& msg);

@@ -10,10 +10,44 @@ const ElementClass& CapsFilter::element_class() {
       "Pass data without modification, limiting formats",
       "gstmini",
       transform_pad_templates(),
-      {PropertySpec::string("caps", "ANY", "Restrict the possible allowed capabilities")}};
+      {PropertySpec::caps("caps", "ANY", "Restrict the possible allowed capabilities")}};
   return klass;
 }
 
 CapsFilter::CapsFilter(std::string name) : Transform(element_class(), std::move(name)) {}
+
+Caps CapsFilter::pad_caps(const Pad& pad) const {
+  // The property holds canonical caps text: it parsed when it was set.
+  return Element::pad_caps(pad).intersect(Caps::from_string(get<std::string>("caps")));
+}
+
+bool CapsFilter::start() {
+  have_caps_ = false;
+  return true;
+}
+
+bool CapsFilter::sink_event(const Pad& pad, Event event, Output& out) {
+  if (event.type() == EventType::Caps) have_caps_ = true;
+  return Transform::sink_event(pad, std::move(event), out);
+}
+
+FlowReturn CapsFilter::ensure_caps(Output& out) {
+  if (have_caps_) return FlowReturn::Ok;
+  const Caps filter = Caps::from_string(get<std::string>("caps"));
+  if (!filter.is_fixed())
+    return not_negotiated("no caps arrived from upstream and the filter caps " + filter.to_string() +
+                          " do not completely specify the output format");
+  GSTMINI_DEBUG_OBJECT(*this, "no caps from upstream: pushing the filter caps {}",
+                       filter.to_string());
+  out.push_event(Event::caps(filter));
+  have_caps_ = true;
+  return FlowReturn::Ok;
+}
+
+FlowReturn CapsFilter::chain(const Pad& pad, Buffer buffer, Output& out) {
+  FlowReturn ret = ensure_caps(out);
+  if (ret != FlowReturn::Ok) return ret;
+  return Transform::chain(pad, std::move(buffer), out);
+}
 
 }  // namespace gstmini

@@ -11,14 +11,19 @@ const ElementClass& LiveSrc::element_class() {
                    "Source/Video",
                    "Captures a frame every 1/framerate on the pipeline clock, like a camera",
                    "gstmini",
-                   {{"src", PadDirection::Src, PadPresence::Always, "video/x-raw"}},
+                   {{"src", PadDirection::Src, PadPresence::Always,
+                     "video/x-raw, format=(string){ RGB, RGBA, I420, GRAY8 }, "
+                     "width=(int)[ 1, 16384 ], height=(int)[ 1, 16384 ], "
+                     "framerate=(fraction)[ 1/1, 1000/1 ]"}},
                    Source::base_properties()};
     for (PropertySpec& spec : k.properties)
       if (spec.name == "is-live") spec.default_value = true;
     const auto max_u64 = std::numeric_limits<std::uint64_t>::max();
-    k.properties.push_back(PropertySpec::fraction("framerate", "30/1", "Frames per second"));
-    k.properties.push_back(PropertySpec::uint64("frame-size", 320 * 240 * 3, 0, max_u64,
-                                                "Bytes per frame (0 = empty buffers)"));
+    k.properties.push_back(PropertySpec::fraction(
+        "framerate", "30/1", "Frames per second (preferred; downstream caps may ask another)"));
+    k.properties.push_back(PropertySpec::uint64(
+        "frame-size", 0, 0, max_u64,
+        "Bytes per frame (0 = from the negotiated caps: width x height x bytes per pixel)"));
     k.properties.push_back(
         PropertySpec::uint64("frames-dropped", 0, 0, max_u64,
                              "Frames not captured because the pipeline fell behind")
@@ -45,6 +50,41 @@ bool LiveSrc::start() {
 
 bool LiveSrc::stop() {
   GSTMINI_INFO_OBJECT(*this, "captured {} frames, dropped {}", buffers_produced(), dropped_);
+  return true;
+}
+
+Caps LiveSrc::fixate_caps(Caps caps) {
+  CapsStructure s = caps.structure(0);
+  s.fixate_field_nearest_int("width", 320);
+  s.fixate_field_nearest_int("height", 240);
+  s.fixate_field_nearest_fraction("framerate", framerate_);
+  s.fixate();  // format: the first one downstream allows
+  return Caps(std::move(s));
+}
+
+namespace {
+
+// Bytes of one frame (GStreamer's video-info sizes without row padding).
+std::size_t frame_bytes(const std::string& format, std::int64_t width, std::int64_t height) {
+  const auto pixels = static_cast<std::size_t>(width * height);
+  if (format == "RGBA") return pixels * 4;
+  if (format == "I420") return pixels + 2 * static_cast<std::size_t>(((width + 1) / 2) * ((height + 1) / 2));
+  if (format == "GRAY8") return pixels;
+  return pixels * 3;  // RGB
+}
+
+}  // namespace
+
+bool LiveSrc::set_caps(const Caps& caps) {
+  const CapsStructure& s = caps.structure(0);
+  const auto* rate = s.get("framerate") ? s.get("framerate")->get_if<Fraction>() : nullptr;
+  const auto* width = s.get("width") ? s.get("width")->get_if<std::int64_t>() : nullptr;
+  const auto* height = s.get("height") ? s.get("height")->get_if<std::int64_t>() : nullptr;
+  const auto* format = s.get("format") ? s.get("format")->get_if<std::string>() : nullptr;
+  if (!rate || rate->num <= 0 || !width || !height || !format) return false;
+  framerate_ = *rate;
+  const auto configured = static_cast<std::size_t>(get<std::uint64_t>("frame-size"));
+  frame_size_ = configured ? configured : frame_bytes(*format, *width, *height);
   return true;
 }
 

@@ -9,6 +9,11 @@
 // than a period), the frames whose whole period has passed are not
 // captured: they are counted in frames-dropped and the next buffer carries
 // DISCONT. It reports one frame of latency.
+//
+// Its format is negotiated like videotestsrc's: raw video in any size, a few
+// formats and frame rates; it prefers 320x240, RGB and its framerate
+// property, and produces what downstream asks for (a capsfilter
+// `video/x-raw,width=640,framerate=15/1` gets 640-wide frames at 15 fps).
 #pragma once
 
 #include "runtime/base_source.hpp"
@@ -25,6 +30,12 @@ class LiveSrc : public Source {
   ClockTime next_due_time() override;
   bool start() override;
   bool stop() override;
+
+ protected:
+  Caps fixate_caps(Caps caps) override;
+  bool set_caps(const Caps& caps) override;
+
+ public:
   // One frame: a frame exists only once its period has passed.
   ClockTime latency() const override { return frame_time(1); }
 

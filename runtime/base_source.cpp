@@ -25,6 +25,10 @@ FlowReturn Source::produce(Output& out) {
     out.push_event(Event::stream_start(name() + "/stream"));
     stream_started_ = true;
   }
+  if (caps_pending_) {
+    out.push_event(Event::caps(caps_));
+    caps_pending_ = false;
+  }
   if (segment_pending_) {
     out.push_event(Event::segment(segment_));
     segment_pending_ = false;
@@ -97,7 +101,28 @@ QueryResult Source::element_query(Query& q) {
   }
 }
 
-QueryResult Source::query(const Pad&, Query& q) { return element_query(q); }
+QueryResult Source::query(const Pad& pad, Query& q) {
+  if (q.type == QueryType::Caps || q.type == QueryType::AcceptCaps) return Element::query(pad, q);
+  return element_query(q);
+}
+
+bool Source::negotiation_needed() const {
+  if (negotiated_) return false;
+  const Pad* src = first_pad(PadDirection::Src);
+  return src && !pad_caps(*src).is_any();
+}
+
+bool Source::decide_caps(const Caps& peer) {
+  const Pad* src = first_pad(PadDirection::Src);
+  Caps common = src ? peer.intersect(pad_caps(*src)) : peer;
+  if (common.is_empty()) return false;
+  Caps fixed = fixate_caps(std::move(common));
+  if (!fixed.is_fixed() || !set_caps(fixed)) return false;
+  GSTMINI_DEBUG_OBJECT(*this, "negotiated {}", fixed.to_string());
+  caps_ = std::move(fixed);
+  negotiated_ = caps_pending_ = true;
+  return true;
+}
 
 bool Source::take_pending_seek(bool* flush) {
   if (!seek_pending_) return false;
@@ -120,6 +145,7 @@ StateChangeReturn Source::change_state(StateChange change) {
   if (change == StateChange::ReadyToPaused) {
     segment_ = initial_segment();
     stream_started_ = false;
+    negotiated_ = caps_pending_ = false;
     segment_pending_ = true;
     seek_pending_ = eos_requested_ = false;
     produced_ = 0;

@@ -10,6 +10,12 @@
 // and the actor asks the clock for a wake-up at base_time + that time instead
 // of sleeping.
 //
+// Negotiation (GstBaseSrc::negotiate): a source whose src pad caps are not
+// ANY decides its format before the first buffer. The actor asks downstream
+// with a CAPS query filtered by pad_caps(); decide_caps() intersects the
+// answer, fixates it (fixate_caps, which elements override to prefer their
+// property values) and the CAPS event goes out after STREAM_START.
+//
 // Seeking (GstBaseSrc::perform_seek): a SEEK reaching the src pad of a
 // seekable source updates its segment with Segment::do_seek and the source's
 // do_seek() hook; the actor then flushes downstream (for a flushing seek) and
@@ -65,6 +71,14 @@ class Source : public Element {
   // After src_event() accepted a SEEK: true once, with whether it flushes.
   bool take_pending_seek(bool* flush);
   std::uint64_t buffers_produced() const { return produced_; }
+
+  // ---- negotiation ----
+  // True until this stream's caps are decided, unless the src pad is ANY.
+  bool negotiation_needed() const;
+  // Picks the stream's caps out of what downstream accepts (`peer`, the
+  // answer to the CAPS query). False if there is no common format.
+  bool decide_caps(const Caps& peer);
+  const Caps& negotiated_caps() const { return caps_; }
   const Segment& segment() const { return segment_; }
 
  protected:
@@ -75,10 +89,21 @@ class Source : public Element {
   void count_produced(std::uint64_t n) { produced_ += n; }
   // The segment pushed before the first buffer (TIME, 0..NONE by default).
   virtual Segment initial_segment() const { return Segment{}; }
+  // One format out of `caps` (non-empty). Default: Caps::fixate().
+  virtual Caps fixate_caps(Caps caps) { return caps.fixate(); }
+  // The stream's format is now `caps` (fixed): adapt (frame size...).
+  // False refuses them: negotiation fails.
+  virtual bool set_caps(const Caps& caps) {
+    (void)caps;
+    return true;
+  }
 
  private:
   Segment segment_;
   bool stream_started_ = false;
+  bool negotiated_ = false;
+  bool caps_pending_ = false;  // the CAPS event goes out with the next produce()
+  Caps caps_;
   bool segment_pending_ = true;
   bool seek_pending_ = false;
   bool seek_flush_ = false;

@@ -4,6 +4,8 @@
 
 namespace gstmini {
 
+Caps template_caps(const PadTemplate& templ) { return Caps::from_string(templ.caps); }
+
 const char* to_string(PadDirection direction) {
   switch (direction) {
     case PadDirection::Src:
@@ -72,7 +74,7 @@ Element::~Element() = default;
 
 const Pad& Element::add_pad(const PadTemplate& templ, const std::string& name) {
   std::lock_guard<std::mutex> lock(pads_mutex_);
-  pads_.push_back(Pad{name, templ.direction, &templ, static_cast<unsigned>(pads_.size())});
+  pads_.push_back(Pad{name, templ.direction, &templ, static_cast<unsigned>(pads_.size()), Caps()});
   return pads_.back();
 }
 
@@ -182,7 +184,29 @@ bool Element::src_event(const Pad&, Event event, Output& out) {
   return false;  // not handled here: the answer is what upstream says
 }
 
-QueryResult Element::query(const Pad&, Query&) { return QueryResult::Forward; }
+QueryResult Element::query(const Pad& pad, Query& q) {
+  if (q.type != QueryType::AcceptCaps) return QueryResult::Forward;
+  q.accepted = accept_caps(pad, q.caps);
+  return QueryResult::Handled;
+}
+
+Caps Element::pad_caps(const Pad& pad) const {
+  return pad.templ ? template_caps(*pad.templ) : Caps::any();
+}
+
+bool Element::accept_caps(const Pad& pad, const Caps& caps) const {
+  return caps.is_subset(pad_caps(pad));
+}
+
+Caps Element::current_caps(const Pad& pad) const {
+  std::lock_guard<std::mutex> lock(pads_mutex_);
+  return pad.index < pads_.size() ? pads_[pad.index].caps : Caps();
+}
+
+void Element::set_current_caps(unsigned pad_index, Caps caps) {
+  std::lock_guard<std::mutex> lock(pads_mutex_);
+  if (pad_index < pads_.size()) pads_[pad_index].caps = std::move(caps);
+}
 
 QueryResult Element::element_query(Query&) {
   return count_pads(PadDirection::Sink) ? QueryResult::Forward : QueryResult::NotHandled;

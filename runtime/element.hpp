@@ -138,6 +138,26 @@ class Element {
   virtual const Pad* request_new_pad(const PadTemplate& templ, const std::string& name,
                                      std::string* error);
 
+  // ---- caps ----
+  // The caps `pad` can handle, its peer aside (GStreamer's query_caps
+  // without the peer): the template's, narrowed by properties (capsfilter's
+  // caps). Called from any thread: read only templates and properties.
+  virtual Caps pad_caps(const Pad& pad) const;
+  // Whether CAPS `caps` may arrive on sink pad `pad`; a refusal makes the
+  // push fail with NOT_NEGOTIATED. Any thread. Default: caps ⊆ pad_caps.
+  virtual bool accept_caps(const Pad& pad, const Caps& caps) const;
+  // The caps negotiated on `pad` (EMPTY before any); any thread.
+  Caps current_caps(const Pad& pad) const;
+  // For the element's actor: records the negotiated caps of a pad.
+  void set_current_caps(unsigned pad_index, Caps caps);
+  // A hook returns not_negotiated("why") for data it cannot handle without
+  // (other) caps: the actor posts an ERROR naming both pads and the reason.
+  FlowReturn not_negotiated(std::string reason) {
+    not_negotiated_reason_ = std::move(reason);
+    return FlowReturn::NotNegotiated;
+  }
+  std::string take_not_negotiated_reason() { return std::move(not_negotiated_reason_); }
+
   // ---- hooks: called only by the element's own actor ----
   // Default: start() on READY->PAUSED, stop() on PAUSED->READY; SUCCESS.
   virtual StateChangeReturn change_state(StateChange change);
@@ -157,7 +177,10 @@ class Element {
   // every src pad.
   virtual bool send_event(Event event, Output& out);
   // A query on `pad` (upstream if it is a src pad, downstream if a sink
-  // pad). Default: Forward it out of the pads of the other direction.
+  // pad). Default: ACCEPT_CAPS is answered with accept_caps(); anything else
+  // is forwarded out of the pads of the other direction. A forwarded CAPS
+  // query comes back narrowed to pad_caps(pad) (proxy caps, as queue or tee
+  // do); an element that changes the format answers CAPS itself.
   virtual QueryResult query(const Pad& pad, Query& query);
   // A query the pipeline asks this element (gst_element_query). Default:
   // Forward it upstream out of the sink pads (sinks) or NotHandled.
@@ -232,6 +255,7 @@ class Element {
   std::vector<Pad> pads_;
   mutable std::mutex pads_mutex_;  // guards pads_ against other threads' snapshots
   unsigned next_request_index_ = 0;
+  std::string not_negotiated_reason_;
   ElementRuntime runtime_;
   const DebugCategory* category_;
 };

@@ -18,6 +18,7 @@ Event::Event(EventType type, Data data)
 Event Event::stream_start(std::string stream_id) {
   return Event(EventType::StreamStart, std::move(stream_id));
 }
+Event Event::caps(gstmini::Caps caps) { return Event(EventType::Caps, std::move(caps)); }
 Event Event::segment(const Segment& segment) { return Event(EventType::Segment, segment); }
 Event Event::gap(ClockTime timestamp, ClockTime duration) {
   return Event(EventType::Gap, Gap{{timestamp, duration}});
@@ -36,13 +37,16 @@ Event Event::custom_upstream(Structure structure) {
 }
 
 bool Event::is_sticky() const {
-  return type_ == EventType::StreamStart || type_ == EventType::Segment || type_ == EventType::Eos;
+  return type_ == EventType::StreamStart || type_ == EventType::Caps ||
+         type_ == EventType::Segment || type_ == EventType::Eos;
 }
 
 const char* to_string(EventType type) {
   switch (type) {
     case EventType::StreamStart:
       return "stream-start";
+    case EventType::Caps:
+      return "caps";
     case EventType::Segment:
       return "segment";
     case EventType::Gap:

@@ -1,6 +1,6 @@
 // Event: information travelling along pads next to the data (GstEvent).
 //
-// Downstream, serialized: STREAM_START, SEGMENT, GAP, EOS, FLUSH_STOP and
+// Downstream, serialized: STREAM_START, CAPS, SEGMENT, GAP, EOS, FLUSH_STOP and
 //   custom-downstream travel in order with the buffers of a link and never
 //   overtake one.
 // Downstream, not serialized: FLUSH_START overtakes queued data: the link it
@@ -8,7 +8,7 @@
 //   and every push returns FLUSHING until FLUSH_STOP.
 // Upstream: SEEK, LATENCY, QOS and custom-upstream go from sinks toward
 //   sources, element by element, out of band.
-// Sticky events (STREAM_START, SEGMENT, EOS) are remembered by the pad that
+// Sticky events (STREAM_START, CAPS, SEGMENT, EOS) are remembered by the pad that
 // pushed them and sent again to a peer linked later, before its first buffer.
 #pragma once
 
@@ -16,6 +16,7 @@
 #include <string>
 #include <variant>
 
+#include "runtime/caps.hpp"
 #include "runtime/clock_time.hpp"
 #include "runtime/segment.hpp"
 #include "runtime/value.hpp"
@@ -24,6 +25,7 @@ namespace gstmini {
 
 enum class EventType {
   StreamStart,
+  Caps,  // the format of the buffers that follow
   Segment,
   Gap,
   Eos,
@@ -56,6 +58,7 @@ struct QosArgs {
 class Event {
  public:
   static Event stream_start(std::string stream_id);
+  static Event caps(gstmini::Caps caps);
   static Event segment(const Segment& segment);
   static Event gap(ClockTime timestamp, ClockTime duration);
   static Event eos();
@@ -73,9 +76,10 @@ class Event {
   bool is_upstream() const { return !is_downstream(); }
   // In order with the buffers of a link (everything downstream but FLUSH_START).
   bool is_serialized() const { return is_downstream() && type_ != EventType::FlushStart; }
-  bool is_sticky() const;  // remembered by a pad: stream-start, segment, eos
+  bool is_sticky() const;  // remembered by a pad: stream-start, caps, segment, eos
 
   const Segment& parsed_segment() const { return std::get<Segment>(data_); }
+  const gstmini::Caps& parsed_caps() const { return std::get<gstmini::Caps>(data_); }
   const std::string& stream_id() const { return std::get<std::string>(data_); }
   const Structure& structure() const { return std::get<Structure>(data_); }
   std::pair<ClockTime, ClockTime> parsed_gap() const { return std::get<Gap>(data_).span; }
@@ -89,7 +93,7 @@ class Event {
     std::pair<ClockTime, ClockTime> span;
   };
   using Data = std::variant<std::monostate, Segment, std::string, Structure, Gap, bool, SeekArgs,
-                            ClockTime, QosArgs>;
+                            ClockTime, QosArgs, gstmini::Caps>;
   Event(EventType type, Data data);
 
   EventType type_;

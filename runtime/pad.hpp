@@ -7,6 +7,8 @@
 
 #include <string>
 
+#include "runtime/caps.hpp"
+
 namespace gstmini {
 
 enum class PadDirection { Unknown, Src, Sink };
@@ -16,7 +18,7 @@ struct PadTemplate {
   std::string name_template;  // "src", "sink", "src_%u"
   PadDirection direction = PadDirection::Unknown;
   PadPresence presence = PadPresence::Always;
-  std::string caps = "ANY";  // caps negotiation comes with the caps issue; printed by tools
+  std::string caps = "ANY";  // GStreamer's caps string form (see template_caps)
 };
 
 struct Pad {
@@ -24,7 +26,13 @@ struct Pad {
   PadDirection direction = PadDirection::Unknown;
   const PadTemplate* templ = nullptr;
   unsigned index = 0;  // position in Element::pads()
+  // Negotiated: the CAPS a sink pad accepted or a src pad pushed; EMPTY
+  // until then. Written by the element's actor only (Element::set_current_caps).
+  Caps caps;
 };
+
+// The template's caps, parsed (throws CapsParseError for a malformed template).
+Caps template_caps(const PadTemplate& templ);
 
 const char* to_string(PadDirection direction);  // "SRC", "SINK", "UNKNOWN"
 const char* to_string(PadPresence presence);    // "Always", "Sometimes", "On request"

@@ -1,5 +1,7 @@
 #include "runtime/property.hpp"
 
+#include "runtime/caps.hpp"
+
 #include <strings.h>
 #include <cerrno>
 #include <cstdlib>
@@ -30,6 +32,9 @@ PropertySpec PropertySpec::fraction(std::string name, std::string def, std::stri
   return {
       std::move(name), PropertyType::Fraction, std::move(def), {}, {}, std::move(blurb), true, {}};
 }
+PropertySpec PropertySpec::caps(std::string name, std::string def, std::string blurb) {
+  return {std::move(name), PropertyType::Caps, std::move(def), {}, {}, std::move(blurb), true, {}};
+}
 PropertySpec PropertySpec::enumeration(std::string name, std::int64_t def,
                                        std::vector<EnumValue> values, std::string blurb) {
   return {std::move(name),  PropertyType::Enum, def, {}, {}, std::move(blurb), true,
@@ -56,6 +61,8 @@ const char* to_string(PropertyType type) {
       return "Enum";
     case PropertyType::Fraction:
       return "Fraction";
+    case PropertyType::Caps:
+      return "Caps";
   }
   return "?";
 }
@@ -127,6 +134,15 @@ Value coerce(const PropertySpec& spec, const Value& value, const std::string& ow
         return std::to_string(f.num) + "/" + std::to_string(f.den);
       fail(spec, owner, got);
     }
+    case PropertyType::Caps:
+      if (auto s = std::get_if<std::string>(&value)) {
+        try {
+          return Caps::from_string(*s).to_string();
+        } catch (const CapsParseError& e) {
+          fail(spec, owner, "'" + *s + "': " + e.what());
+        }
+      }
+      fail(spec, owner, got);
     case PropertyType::Double: {
       double d;
       if (auto p = std::get_if<double>(&value))
@@ -190,6 +206,7 @@ Value parse_value(const PropertySpec& spec, const std::string& text, const std::
     case PropertyType::String:
       return text;
     case PropertyType::Fraction:
+    case PropertyType::Caps:
       return coerce(spec, text, owner);
     case PropertyType::Double: {
       double d = std::strtod(s, &end);

@@ -21,7 +21,7 @@
 
 namespace gstmini {
 
-enum class PropertyType { Bool, Int, UInt64, Double, String, Enum, Fraction };
+enum class PropertyType { Bool, Int, UInt64, Double, String, Enum, Fraction, Caps };
 
 // Raised for a wrong property name, type, range or unparsable text.
 class PropertyError : public std::invalid_argument {
@@ -54,6 +54,9 @@ struct PropertySpec {
   static PropertySpec string(std::string name, std::string def, std::string blurb);
   // A fraction "num/den" (den > 0), stored as its text: "30/1".
   static PropertySpec fraction(std::string name, std::string def, std::string blurb);
+  // Caps in GStreamer's string form, stored as their canonical text
+  // (Caps::to_string), checked when set.
+  static PropertySpec caps(std::string name, std::string def, std::string blurb);
   static PropertySpec enumeration(std::string name, std::int64_t def, std::vector<EnumValue> values,
                                   std::string blurb);
   PropertySpec read_only() &&;

@@ -21,6 +21,10 @@ void QueryCombiner::add(bool handled, const Query& answer) {
   if (answer.type == QueryType::Latency) {
     if (!handled_) result_.live = false;
     combine_latency(result_, answer);
+  } else if (answer.type == QueryType::Caps) {
+    result_.caps = handled_ ? result_.caps.intersect(answer.caps) : answer.caps;
+  } else if (answer.type == QueryType::AcceptCaps) {
+    result_.accepted = (!handled_ || result_.accepted) && answer.accepted;
   } else if (!handled_) {
     result_ = answer;
   }
@@ -39,6 +43,10 @@ const char* to_string(QueryType type) {
       return "seeking";
     case QueryType::Segment:
       return "segment";
+    case QueryType::Caps:
+      return "caps";
+    case QueryType::AcceptCaps:
+      return "accept-caps";
     case QueryType::Custom:
       return "custom";
   }

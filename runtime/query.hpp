@@ -11,16 +11,27 @@
 
 #include <utility>
 
+#include "runtime/caps.hpp"
 #include "runtime/clock_time.hpp"
 #include "runtime/segment.hpp"
 #include "runtime/value.hpp"
 
 namespace gstmini {
 
-enum class QueryType { Position, Duration, Latency, Seeking, Segment, Custom };
+enum class QueryType { Position, Duration, Latency, Seeking, Segment, Caps, AcceptCaps, Custom };
 
 struct Query {
   explicit Query(QueryType query_type = QueryType::Custom) : type(query_type) {}
+  static Query caps_query(Caps filter) {
+    Query q(QueryType::Caps);
+    q.filter = std::move(filter);
+    return q;
+  }
+  static Query accept_caps(Caps caps) {
+    Query q(QueryType::AcceptCaps);
+    q.caps = std::move(caps);
+    return q;
+  }
   static Query custom(Structure s) {
     Query q(QueryType::Custom);
     q.structure = std::move(s);
@@ -40,6 +51,11 @@ struct Query {
   ClockTime seek_start = kClockTimeNone;
   ClockTime seek_end = kClockTimeNone;
   Segment segment;      // SEGMENT: the segment in use
+  // CAPS: the caps the pad's peer side can handle, limited to `filter`
+  // (gst_pad_peer_query_caps). ACCEPT_CAPS: whether `caps` would be accepted.
+  Caps filter = Caps::any();
+  Caps caps = Caps::any();
+  bool accepted = false;
   Structure structure;  // CUSTOM
 };
 
@@ -50,7 +66,8 @@ enum class QueryResult { Handled, NotHandled, Forward };
 void combine_latency(Query& total, const Query& branch);
 
 // Answers to one query from several pads or sinks: LATENCY combines every
-// branch that answered, any other query keeps the first answer.
+// branch that answered, CAPS intersects them (every branch must accept the
+// format), ACCEPT_CAPS needs all to accept, any other query keeps the first answer.
 class QueryCombiner {
  public:
   explicit QueryCombiner(Query query) : result_(std::move(query)) {}
