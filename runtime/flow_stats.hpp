@@ -11,6 +11,14 @@
 //     it goes down to READY/NULL without an EOS (table=false turns it off).
 // Pipeline::stats() returns the same numbers as a StatsSnapshot at any time.
 //
+// A launcher that wants the table at the end of a run whatever the
+// environment says (a --stats flag):
+//   PipelineOptions options = PipelineOptions::from_env();
+//   options.stats.enabled = true;  // table to stderr at EOS / READY / NULL
+//   Pipeline pipeline("pipeline0", options);
+// or, to print it itself: options.stats.print_table = false, and at the end
+//   std::fputs(format_stats_table(pipeline.stats()).c_str(), stderr);
+//
 // What a link counts (a link is src-element:pad -> sink-element:pad):
 //   buffers, bytes   what was sent over it (after a leaky queue's drops);
 //   blocked          back-pressure: time the sender's link had no room, from
