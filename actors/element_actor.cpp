@@ -271,9 +271,9 @@ void ElementActor::start_item(std::uint32_t pad, Pending pending) {
     return;
   }
   if (event && event->type() == EventType::Eos) in.eos = true;
-  const bool refused = event ? event->type() == EventType::Caps &&
-                                   !accept_caps_event(pad, event->parsed_caps())
-                             : in.caps_refused;
+  const bool refused =
+      event ? event->type() == EventType::Caps && !accept_caps_event(pad, event->parsed_caps())
+            : in.caps_refused;
   if (refused) {
     finish_item(FlowReturn::NotNegotiated);
     return;
@@ -335,7 +335,8 @@ void ElementActor::send_outputs() {
     OutLink& link = out_[item.pad];
     if (const auto* event = std::get_if<Event>(&item.data); event && event->is_sticky()) {
       remember_sticky(link, *event);
-      if (event->type() == EventType::Caps) element_->set_current_caps(item.pad, event->parsed_caps());
+      if (event->type() == EventType::Caps)
+        element_->set_current_caps(item.pad, event->parsed_caps());
     }
     if (!link.linked()) {
       // Only data fails on an unlinked pad; sticky events wait for a peer.
