@@ -44,6 +44,13 @@ static StagingLevel level_of(const Item& item) {
   return level;
 }
 
+// Buffers in a data item (0 for an event).
+static std::uint64_t buffers_in(const Item& item) {
+  if (std::holds_alternative<Buffer>(item)) return 1;
+  if (const auto* list = std::get_if<BufferList>(&item)) return list->size();
+  return 0;
+}
+
 bool ElementActor::OutLink::has_room() const {
   if (!limits.enabled) return outbox.empty() && in_flight < window;
   // GStreamer's queue lets a push in while it is not full; ours is already
@@ -105,6 +112,7 @@ caf::behavior ElementActor::make_behavior() {
         link.window = msg.window ? msg.window : 1;
         link.limits = element_->staging_limits();
         link.sticky_pending = !link.sticky.empty();
+        if (stats_) stats_describe(msg.pad);
         return true;
       },
       [this](const RequestPadMsg& msg) {
@@ -160,6 +168,7 @@ caf::behavior ElementActor::make_behavior() {
         link.peer_pad = msg.peer_pad;
         link.peer_name = std::move(msg.peer_name);
         link.window = msg.window ? msg.window : 1;
+        if (stats_) stats_describe(msg.pad);
         return true;
       },
       [this](const ChangeStateMsg& msg) {
@@ -176,6 +185,7 @@ caf::behavior ElementActor::make_behavior() {
       [this](QueryMsg& msg) { return on_query(msg); },
       [this](ElementQueryMsg& msg) { return on_element_query(msg); },
       [this](const BaseTimeMsg& msg) { on_base_time(msg.base_time); },
+      [this](AttachStatsMsg& msg) { stats_attach(std::move(msg.counters)); },
       [this](wake_atom) {
         if (source_ && task_running_ && !cur_.busy) produce_loop();
         if (sink_ && cur_.held && !cur_.waiting_clock && !holding_for_preroll()) sync_and_render();
@@ -218,6 +228,7 @@ FlowReturn ElementActor::report_exception(const char* what, std::exception_ptr e
 
 void ElementActor::on_item(ItemMsg& msg) {
   if (msg.pad >= in_.size()) return;
+  if (stats_ && msg.sent_ns) stats_received(in_[msg.pad], msg);
   // Sent before a FLUSH_START that overtook it: dropped, never answered
   // (the sender forgot it when it flushed).
   if (msg.epoch < in_[msg.pad].stale_below) return;
@@ -304,6 +315,8 @@ void ElementActor::start_item(std::uint32_t pad, Item&& item, std::uint64_t epoc
 void ElementActor::run_hook(std::uint32_t pad, Item&& item) {
   const Pad& p = element_->pads()[pad];
   output_.clear();
+  const std::uint64_t started_ns = stats_ ? stats_now_ns() : 0;
+  const std::uint64_t buffers = stats_ ? buffers_in(item) : 0;
   cur_.own = guarded("chain", [&] {
     return std::visit(
         Overloaded{
@@ -317,6 +330,7 @@ void ElementActor::run_hook(std::uint32_t pad, Item&& item) {
         },
         item);
   });
+  if (stats_) stats_processed(started_ns, buffers);
   if (cur_.own == FlowReturn::NotNegotiated)
     report_not_negotiated(pad, element_->take_not_negotiated_reason());
   send_outputs();
@@ -393,7 +407,7 @@ void ElementActor::push_item(OutLink& link, Item&& item) {
     const Event* current = std::get_if<Event>(&item);
     for (const Event& sticky : link.sticky)
       if (!current || sticky.type() != current->type())
-        link.outbox.push_back(ItemMsg{link.peer_pad, link.epoch, depth, Item{sticky}});
+        link.outbox.push_back(ItemMsg{link.peer_pad, link.epoch, depth, Item{sticky}, 0});
   }
   if (link.limits.enabled) {
     if (!make_room(link, item)) return;
@@ -408,13 +422,16 @@ void ElementActor::push_item(OutLink& link, Item&& item) {
       !(link.limits.enabled && !std::holds_alternative<Event>(item) &&
         link.limits.holds_output(link.level))) {
     if (link.limits.enabled) link.level -= link.newest;
-    send(link.peer, ItemMsg{link.peer_pad, link.epoch, depth, std::move(item)});
+    ItemMsg msg{link.peer_pad, link.epoch, depth, std::move(item), 0};
+    if (stats_) stats_sent(link, msg);
+    send(link.peer, std::move(msg));
     ++link.in_flight;
   } else {
-    link.outbox.push_back(ItemMsg{link.peer_pad, link.epoch, depth, std::move(item)});
+    link.outbox.push_back(ItemMsg{link.peer_pad, link.epoch, depth, std::move(item), 0});
     flush_outbox(link);
   }
   report_level(link);
+  if (stats_) stats_room(link);
 }
 
 bool ElementActor::make_room(OutLink& link, Item& item) {
@@ -472,6 +489,7 @@ void ElementActor::forget_in_flight(OutLink& link) {
   ++link.epoch;
   link.used = false;
   report_level(link);
+  if (stats_) stats_room(link);
 }
 
 // Sends what the link's window allows; a queue below its min thresholds
@@ -482,6 +500,7 @@ void ElementActor::flush_outbox(OutLink& link) {
         link.limits.holds_output(link.level))
       break;
     if (link.limits.enabled) link.level -= level_of(link.outbox.front().item);
+    if (stats_) stats_sent(link, link.outbox.front());
     send(link.peer, std::move(link.outbox.front()));
     link.outbox.pop_front();
     ++link.in_flight;
@@ -495,6 +514,7 @@ void ElementActor::report_level(const OutLink& link) {
   StagingLevel held = link.level;
   if (!link.has_room()) held -= link.newest;
   element_->staging_changed(held, link.dropped);
+  if (link.stats) stats_level(link, held);
 }
 
 void ElementActor::try_complete() {
@@ -565,6 +585,7 @@ void ElementActor::on_flow(const FlowMsg& msg) {
   if (msg.ret != FlowReturn::Ok && link.last == FlowReturn::Ok) link.last = msg.ret;
   flush_outbox(link);
   report_level(link);
+  if (stats_) stats_room(link);
   try_complete();
 }
 
@@ -576,6 +597,8 @@ StateChangeReturn ElementActor::change_state(const ChangeStateMsg& msg) {
   if (msg.change == StateChange::PausedToPlaying) rt.base_time = msg.base_time;
   if (msg.change == StateChange::ReadyToPaused)
     for (OutLink& link : out_) link.limits = element_->staging_limits();
+  if (msg.change == StateChange::ReadyToPaused && stats_)
+    for (std::uint32_t pad = 0; pad < out_.size(); ++pad) stats_describe(pad);
 
   StateChangeReturn ret = StateChangeReturn::Failure;
   guarded("change_state", [&] {

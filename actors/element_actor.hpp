@@ -42,6 +42,7 @@
 #include "runtime/base_source.hpp"
 #include "runtime/bus.hpp"
 #include "runtime/element.hpp"
+#include "runtime/flow_counters.hpp"
 
 namespace gstmini::actors {
 
@@ -70,6 +71,7 @@ class ElementActor : public caf::event_based_actor {
     std::uint32_t window = 1;
     std::uint32_t owed = 0;  // OK answers not sent yet (window > 1 only)
     std::uint64_t owed_epoch = 0;
+    PadCounters* stats = nullptr;  // flow statistics on
     // The last CAPS on this pad was refused: data gets NOT_NEGOTIATED until
     // caps are accepted (gst_pad_push after a failed sticky caps event).
     bool caps_refused = false;
@@ -100,6 +102,7 @@ class ElementActor : public caf::event_based_actor {
     // peer gets them before the next item (sticky_pending).
     std::vector<Event> sticky;
     bool sticky_pending = false;
+    PadCounters* stats = nullptr;  // flow statistics on
     bool linked() const { return static_cast<bool>(peer); }
     bool has_room() const;
   };
@@ -181,6 +184,15 @@ class ElementActor : public caf::event_based_actor {
   void run_seek(bool flush);
   void on_base_time(ClockTime base_time);
 
+  // ---- flow statistics (element_actor_stats.cpp); callers check stats_ ----
+  void stats_attach(std::shared_ptr<ElementCounters> counters);
+  void stats_describe(std::uint32_t pad);
+  void stats_sent(OutLink& link, ItemMsg& msg);
+  void stats_received(InLink& link, const ItemMsg& msg);
+  void stats_room(OutLink& link);
+  void stats_level(const OutLink& link, const StagingLevel& held);
+  void stats_processed(std::uint64_t started_ns, std::uint64_t buffers);
+  std::uint64_t produced_buffers();  // data in output_ (a source's create)
   // ---- caps (element_actor_caps.cpp) ----
   // A CAPS event on sink pad `pad`: accepted (recorded on the pad) or refused.
   bool accept_caps_event(std::uint32_t pad, const Caps& caps);
@@ -246,6 +258,8 @@ class ElementActor : public caf::event_based_actor {
   ClockTime last_stop_ = kClockTimeNone;  // running time where the last buffer ended
   bool need_preroll_ = false;             // PLAYING, but a flush reset running time: preroll again
   std::vector<Output::Item> upstream_;    // upstream events the last hook pushed
+  // Flow statistics: null while off (the hot path's only cost is this check).
+  std::shared_ptr<ElementCounters> stats_;
 };
 
 }  // namespace gstmini::actors

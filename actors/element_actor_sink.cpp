@@ -108,11 +108,15 @@ void ElementActor::render_held(ClockTimeDiff jitter) {
                        indent(), std::holds_alternative<Buffer>(item) ? "buffer" : "list",
                        format_time(plan.running_time), format_time(plan.clock_time),
                        format_time_diff(jitter));
+  const std::uint64_t started_ns = stats_ ? stats_now_ns() : 0;
   FlowReturn ret = guarded("render", [&] {
     return std::holds_alternative<Buffer>(item)
                ? sink_->render_synced(std::get<Buffer>(item), plan, jitter)
                : sink_->render_synced(std::get<BufferList>(item), plan, jitter);
   });
+  if (stats_)
+    stats_processed(started_ns,
+                    std::holds_alternative<Buffer>(item) ? 1 : std::get<BufferList>(item).size());
   if (is_valid(plan.running_stop))
     last_stop_ = plan.running_stop;
   else if (is_valid(plan.running_time))

@@ -31,7 +31,9 @@ void ElementActor::produce_loop() {
     cur_.busy = true;
     cur_.from_source = true;
     output_.clear();
+    const std::uint64_t started_ns = stats_ ? stats_now_ns() : 0;
     cur_.own = guarded("create", [&] { return source_->produce(output_); });
+    if (stats_) stats_processed(started_ns, produced_buffers());
     send_outputs();
     try_complete();
   }

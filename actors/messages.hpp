@@ -29,6 +29,7 @@
 //   SendEventMsg                     an event from the application; answers bool
 //   ElementQueryMsg                  a query to the element; answers QueryReply
 //   BaseTimeMsg                      a new base time (after a flushing seek)
+//   AttachStatsMsg                   flow statistics on (counters to publish)
 // From element actor to pipeline actor: ElementEosMsg, AsyncDoneMsg,
 // LatencyChangedMsg.
 // From the clock's timer thread: ClockFiredMsg (a wake-up the actor asked for).
@@ -48,6 +49,7 @@
 #include "runtime/element.hpp"
 #include "runtime/event.hpp"
 #include "runtime/flow.hpp"
+#include "runtime/flow_counters.hpp"
 #include "runtime/query.hpp"
 #include "runtime/state.hpp"
 
@@ -60,6 +62,7 @@ struct ItemMsg {
   std::uint64_t epoch;  // sender's link epoch, echoed in the answer
   std::uint16_t depth;  // position in the lock-step call chain (for the log)
   Item item;
+  std::uint64_t sent_ns;  // flow statistics on: when it was sent, else 0
 };
 
 struct FlowMsg {
@@ -156,12 +159,18 @@ struct AsyncDoneMsg {
   std::string element;
 };
 
+// Turns on flow statistics in an element actor (runtime/flow_counters.hpp).
+struct AttachStatsMsg {
+  std::shared_ptr<ElementCounters> counters;
+};
+
 using teardown_atom = caf::atom_constant<caf::atom("teardown")>;
 using wake_atom = caf::atom_constant<caf::atom("wake")>;
 
 }  // namespace gstmini::actors
 
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ItemMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::AttachStatsMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::FlowMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ConnectSrcMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ConnectSinkMsg)

@@ -35,6 +35,7 @@ PipelineOptions PipelineOptions::from_env() {
   options.window = env_unsigned("GSTMINI_WINDOW", options.window);
   options.threads = env_unsigned("GSTMINI_THREADS", options.threads);
   options.max_throughput = env_unsigned("GSTMINI_MAX_THROUGHPUT", options.max_throughput);
+  options.stats = StatsOptions::from_env();
   return options;
 }
 
@@ -84,12 +85,15 @@ class PipelineImpl {
   mutable std::mutex mutex_;
   std::vector<ElementPtr> elements_;
   std::vector<LinkInfo> links_;
+  std::shared_ptr<FlowRecorder> recorder_;  // under mutex_
 };
 
 }  // namespace detail
 
 Pipeline::Pipeline(std::string name, PipelineOptions options)
-    : impl_(std::make_unique<detail::PipelineImpl>(std::move(name), options)) {}
+    : impl_(std::make_unique<detail::PipelineImpl>(std::move(name), options)) {
+  if (options.stats.enabled) enable_stats(options.stats);
+}
 
 Pipeline::~Pipeline() {
   State state = State::VoidPending, pending = State::VoidPending;
@@ -252,6 +256,27 @@ std::string Pipeline::to_dot() const { return impl_->call<std::string>(actors::d
 std::string Pipeline::dump_dot(const std::string& name) const {
   if (!std::getenv("GSTMINI_DEBUG_DUMP_DOT_DIR")) return {};
   return write_dot_file(name, to_dot());
+}
+
+bool Pipeline::enable_stats(StatsOptions options) {
+  options.enabled = true;
+  auto recorder = std::make_shared<FlowRecorder>(impl_->name_, std::move(options));
+  if (!impl_->call<bool>(actors::EnableStatsMsg{recorder})) return false;
+  std::lock_guard<std::mutex> lock(impl_->mutex_);
+  impl_->recorder_ = std::move(recorder);
+  return true;
+}
+
+StatsSnapshot Pipeline::stats() const {
+  std::shared_ptr<FlowRecorder> recorder;
+  {
+    std::lock_guard<std::mutex> lock(impl_->mutex_);
+    recorder = impl_->recorder_;
+  }
+  if (recorder) return recorder->snapshot();
+  StatsSnapshot empty;
+  empty.pipeline = impl_->name_;
+  return empty;
 }
 
 }  // namespace gstmini

@@ -61,10 +61,19 @@ caf::behavior PipelineActor::make_behavior() {
                            msg.element, eos_from_.size(), count_sinks());
         if (!eos_posted_ && eos_from_.size() >= count_sinks()) {
           eos_posted_ = true;
+          if (recorder_) recorder_->finished();  // the table comes before the EOS message
           bus_->post(Message::eos(name_));
         }
       },
       [this](const AsyncDoneMsg& msg) { async_done(msg.element); },
+      [this](const EnableStatsMsg& msg) {
+        if (recorder_) return false;  // already on
+        recorder_ = msg.recorder;
+        for (const Node& node : nodes_)
+          send(node.actor, AttachStatsMsg{recorder_->counters().add(node.element)});
+        if (current_ == State::Playing) recorder_->playing();
+        return true;
+      },
       [this](const LatencyChangedMsg& msg) {
         // gst_bin_recalculate_latency: only a running pipeline has one.
         GSTMINI_LOG_OBJECT(category(), DebugLevel::Debug, name_, "latency changed in {}",
@@ -105,6 +114,7 @@ std::string PipelineActor::add(const ElementPtr& element) {
   if (element->runtime().bus) return "element " + element->name() + " is already in a pipeline";
   caf::actor host = spawn<ElementActor>(element, caf::actor_cast<caf::actor>(this), bus_);
   monitor(host);
+  if (recorder_) send(host, AttachStatsMsg{recorder_->counters().add(element)});
   nodes_.push_back(Node{element, std::move(host)});
   return {};
 }
@@ -331,6 +341,8 @@ void PipelineActor::step() {
   stepping_ = true;
   step_return_ = StateChangeReturn::Success;
   order_ = sinks_first();
+  if (recorder_ && change == StateChange::PausedToPlaying) recorder_->playing();
+  if (recorder_ && change == StateChange::PausedToReady) recorder_->finished();
   if (change == StateChange::PausedToPlaying) {
     prepare_playing(change);
     return;

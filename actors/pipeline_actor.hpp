@@ -2,7 +2,7 @@
 //
 // Accepts (from the Pipeline handle, by request): AddMsg, LinkMsg,
 // UnlinkMsg, SetStateMsg, SyncStateMsg, UseClockMsg, SendEventMsg,
-// PipelineQueryMsg, dot_atom (the graph as dot text), teardown_atom. From
+// PipelineQueryMsg, dot_atom (the graph as dot text), EnableStatsMsg, teardown_atom. From
 // element actors: ElementEosMsg, AsyncDoneMsg, and down messages (it
 // monitors every element).
 //
@@ -35,6 +35,7 @@
 #include "runtime/clock.hpp"
 #include "runtime/dot.hpp"
 #include "runtime/element.hpp"
+#include "runtime/flow_recorder.hpp"
 #include "runtime/pipeline.hpp"
 #include "runtime/state.hpp"
 
@@ -82,6 +83,10 @@ struct PipelineQueryMsg {
 };
 // Asks for the pipeline graph as Graphviz dot text (Pipeline::to_dot).
 using dot_atom = caf::atom_constant<caf::atom("dot")>;
+// Turns flow statistics on for every element, present and future.
+struct EnableStatsMsg {
+  std::shared_ptr<FlowRecorder> recorder;
+};
 
 class PipelineActor : public caf::event_based_actor {
  public:
@@ -179,6 +184,7 @@ class PipelineActor : public caf::event_based_actor {
   std::set<std::string> eos_from_;
   bool eos_posted_ = false;
   bool tearing_down_ = false;
+  std::shared_ptr<FlowRecorder> recorder_;  // flow statistics on
 };
 
 }  // namespace gstmini::actors
@@ -191,3 +197,4 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::UnlinkMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::SyncStateMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::UseClockMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::PipelineQueryMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::EnableStatsMsg)

@@ -25,10 +25,21 @@
 // way the camera waits for the slowest branch (here both give ~10 frames/s
 // and ~60 dropped capture slots); a frame costs max(branch times) here and
 // sum(branch times) in GStreamer, which shows once two branches are slow.
+//
+// Flow statistics are on: at EOS the example prints the table per link and
+// element, and writes the samples (06_tee_branches-<leaky>.csv) and the
+// chart (.html) to the current directory. Read in the table:
+//   leaky=no:  "blocked%" of t:src_1 -> slow_queue:sink and of
+//              camera:src -> t:sink near 100%: back-pressure reached the
+//              camera, which drops capture slots (element "camera", dropped).
+//   leaky=downstream: those links are hardly blocked, the camera drops
+//              nothing, slow_queue's "dropped" counts what the slow branch lost.
 #include <cstdio>
+#include <fstream>
 #include <string>
 
 #include "elements/queue.hpp"
+#include "runtime/flow_chart.hpp"
 #include "runtime/pipeline.hpp"
 #include "runtime/registry.hpp"
 
@@ -39,6 +50,12 @@ int main(int argc, char** argv) {
   const bool queues = mode != "noqueue";
   const std::string leaky = queues ? mode : "no";
   Pipeline pipeline("branches");
+  const std::string samples = "06_tee_branches-" + mode + ".csv";
+  StatsOptions stats;
+  stats.file = samples;
+  stats.interval = 20 * kMillisecond;
+  stats.print_table = false;                            // printed below, with the lesson
+  const bool own_stats = pipeline.enable_stats(stats);  // false: GSTMINI_TRACERS set them up
   auto camera = make_element("livesrc", "camera");
   auto tee = make_element("tee", "t");
   auto fast_queue = make_element("queue", "fast_queue");
@@ -66,6 +83,14 @@ int main(int argc, char** argv) {
 
   pipeline.set_state(State::Playing);
   auto error = pipeline.bus().timed_pop_filtered(3 * kSecond, MessageType::Error);
+  if (!error) {
+    // Like gst-launch-1.0 -e: EOS from the camera, then wait until both
+    // sinks got it (the queues drain first).
+    pipeline.send_event(Event::eos());
+    error = pipeline.bus().timed_pop_filtered(10 * kSecond, MessageType::Eos | MessageType::Error);
+    if (error && error->type == MessageType::Eos) error.reset();
+  }
+  const StatsSnapshot snapshot = pipeline.stats();
   pipeline.set_state(State::Null);
   if (error) {
     std::printf("%s\n", describe(*error).c_str());
@@ -82,5 +107,12 @@ int main(int argc, char** argv) {
   std::printf("  fast branch rendered %llu\n", stat(fast, "rendered"));
   std::printf("  slow branch rendered %llu, its queue dropped %llu\n", stat(slow, "rendered"),
               queues ? stat(slow_queue, "dropped") : 0ULL);
+  std::printf("\n%s", format_stats_table(snapshot).c_str());
+  if (own_stats) {
+    const std::string chart = "06_tee_branches-" + mode + ".html";
+    std::ofstream(chart) << render_flow_chart(read_stats_file(samples),
+                                              "06_tee_branches, " + mode);
+    std::printf("\nsamples: %s\nchart:   %s\n", samples.c_str(), chart.c_str());
+  }
   return 0;
 }

@@ -28,6 +28,7 @@
 #include "runtime/clock.hpp"
 #include "runtime/element.hpp"
 #include "runtime/event.hpp"
+#include "runtime/flow_stats.hpp"
 #include "runtime/query.hpp"
 #include "runtime/state.hpp"
 
@@ -62,8 +63,11 @@ struct PipelineOptions {
   // GSTMINI_DEBUG_DUMP_DOT_DIR is set: "<prefix>.PAUSED_PLAYING"; empty: the
   // pipeline's name (gstmini-launch passes "gstmini-launch").
   std::string dot_dump_prefix;
+  // Flow statistics (runtime/flow_stats.hpp); off unless enabled.
+  StatsOptions stats;
 
-  // Defaults, overridden by GSTMINI_WINDOW, GSTMINI_THREADS, GSTMINI_MAX_THROUGHPUT.
+  // Defaults, overridden by GSTMINI_WINDOW, GSTMINI_THREADS,
+  // GSTMINI_MAX_THROUGHPUT and GSTMINI_TRACERS (stats).
   static PipelineOptions from_env();
 };
 
@@ -155,6 +159,12 @@ class Pipeline {
   // variable is unset or the file could not be written. With the variable
   // set the pipeline also dumps itself at every state change.
   std::string dump_dot(const std::string& name) const;
+  // Flow statistics: turns them on (options.enabled is implied) for every
+  // element, from now on; false if they were on already. Best called before
+  // PLAYING so the run is counted from its start.
+  bool enable_stats(StatsOptions options = {});
+  // What was counted so far; empty (no links, no elements) while off.
+  StatsSnapshot stats() const;
 
  private:
   std::unique_ptr<detail::PipelineImpl> impl_;
