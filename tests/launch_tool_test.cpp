@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include <cstdio>
+#include <sstream>
 
 #include "subprocess.hpp"
 
@@ -139,10 +140,19 @@ TEST_CASE("gstmini-launch -v prints the caps each pad negotiated", "[tools]") {
                            {"/GstPipeline:pipeline0/GstFakeSink:fakesink0.GstPad:sink" + caps}));
 }
 
-TEST_CASE("gstmini-launch --stats reaches the statistics hook", "[tools]") {
-  Subprocess run(launch_args({"--stats", "fakesrc", "num-buffers=1", "!", "fakesink"}));
+TEST_CASE("gstmini-launch --stats prints the flow statistics of the run", "[tools]") {
+  Subprocess run(launch_args({"--stats", "fakesrc", "num-buffers=7", "!", "fakesink"}));
   CHECK(run.finish() == 0);
-  CHECK(run.out().find("flow statistics not available\n") != std::string::npos);
+  const std::string& out = run.out();
+  CHECK(out.find("flow statistics of pipeline \"pipeline0\"") != std::string::npos);
+  // The link row: its name, lock-step, then the 7 buffers the sink got.
+  const auto row = out.find("fakesrc0:src -> fakesink0:sink");
+  REQUIRE(row != std::string::npos);
+  std::istringstream fields(out.substr(row, out.find('\n', row) - row));
+  std::string src, arrow, sink, kind, buffers;
+  fields >> src >> arrow >> sink >> kind >> buffers;
+  CHECK(kind == "lock-step");
+  CHECK(buffers == "7");
 }
 
 TEST_CASE("gstmini-launch names its graph dumps like gst-launch", "[tools][dot]") {

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/flow_stats.hpp"
 #include "runtime/parse_launch.hpp"
 #include "runtime/pipeline.hpp"
 #include "tools/launch/launch_text.hpp"
@@ -99,10 +100,9 @@ int parse_options(int argc, char** argv, Options* options) {
   }
   return -1;
 }
-// Hook: --stats prints the flow statistics table (written in parallel).
+// --stats: the flow statistics table of the run (runtime/flow_stats.hpp).
 void print_flow_statistics(const Pipeline& pipeline) {
-  (void)pipeline;
-  std::printf("flow statistics not available\n");
+  std::printf("%s", format_stats_table(pipeline.stats()).c_str());
 }
 
 // The bus loop of gst-launch: returns when the run is over.
@@ -300,6 +300,10 @@ int main(int argc, char** argv) {
   try {
     PipelineOptions pipeline_options = PipelineOptions::from_env();
     pipeline_options.dot_dump_prefix = kProgram;
+    if (options.stats) {  // counted from the start; printed by the launcher at the end
+      pipeline_options.stats.enabled = true;
+      pipeline_options.stats.print_table = false;
+    }
     pipeline = parse_launchv(options.pipeline, pipeline_options);
   } catch (const ParseError& e) {
     std::fprintf(stderr, "WARNING: erroneous pipeline: %s\n", e.what());
