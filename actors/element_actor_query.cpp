@@ -44,16 +44,21 @@ caf::result<QueryReply> ElementActor::settle_query(QueryResult result, Query que
   // by this pad alone when no peer answered.
   const bool narrow_caps = on_pad && query.type == QueryType::Caps;
   const unsigned pad_index = on_pad ? on_pad->index : 0;
+  // Answers combine in pad order, not arrival order, so the result (a CAPS
+  // intersection's field order, say) does not depend on which branch was
+  // faster.
   struct Answers {
     std::size_t left = 0;
+    std::vector<QueryReply> replies;
     QueryCombiner combiner;
   };
-  auto answers = std::make_shared<Answers>(Answers{0, QueryCombiner(query)});
+  auto answers = std::make_shared<Answers>(Answers{0, {}, QueryCombiner(query)});
   auto promise = make_response_promise<QueryReply>();
-  auto answered = [this, answers, promise, narrow_caps,
-                   pad_index](const QueryReply& reply) mutable {
-    answers->combiner.add(reply.handled, reply.query);
+  auto answered = [this, answers, promise, narrow_caps, pad_index](std::size_t slot,
+                                                                   QueryReply& reply) mutable {
+    answers->replies[slot] = std::move(reply);
     if (--answers->left) return;
+    for (const QueryReply& r : answers->replies) answers->combiner.add(r.handled, r.query);
     if (narrow_caps) {
       narrow_caps_answer(element_->pads()[pad_index], answers->combiner.handled(),
                          answers->combiner.result());
@@ -73,11 +78,13 @@ caf::result<QueryReply> ElementActor::settle_query(QueryResult result, Query que
     std::uint32_t peer_pad =
         out_of == PadDirection::Sink ? in_[pad.index].peer_pad : out_[pad.index].peer_pad;
     if (!peer) continue;
-    ++answers->left;
+    const std::size_t slot = answers->left++;
+    answers->replies.push_back(QueryReply{false, query});
     request(peer, caf::infinite, QueryMsg{peer_pad, query})
-        .then([answered](QueryReply& reply) mutable { answered(reply); },
-              [answered, query](caf::error&) mutable {
-                answered(QueryReply{false, query});
+        .then([answered, slot](QueryReply& reply) mutable { answered(slot, reply); },
+              [answered, slot, query](caf::error&) mutable {
+                QueryReply refused{false, query};
+                answered(slot, refused);
               });
   }
   if (answers->left == 0) {

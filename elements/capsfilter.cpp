@@ -16,9 +16,7 @@ const ElementClass& CapsFilter::element_class() {
 
 CapsFilter::CapsFilter(std::string name) : Transform(element_class(), std::move(name)) {}
 
-Caps CapsFilter::pad_caps(const Pad& pad) const {
-  return template_caps_within(pad, "caps");
-}
+Caps CapsFilter::pad_caps(const Pad& pad) const { return template_caps_within(pad, "caps"); }
 
 bool CapsFilter::start() {
   have_caps_ = false;

@@ -110,8 +110,7 @@ int main(int argc, char** argv) {
   std::printf("\n%s", format_stats_table(snapshot).c_str());
   if (own_stats) {
     const std::string chart = "06_tee_branches-" + mode + ".html";
-    std::ofstream(chart) << render_flow_chart(read_stats_file(samples),
-                                              "06_tee_branches, " + mode);
+    std::ofstream(chart) << render_flow_chart(read_stats_file(samples), "06_tee_branches, " + mode);
     std::printf("\nsamples: %s\nchart:   %s\n", samples.c_str(), chart.c_str());
   }
   return 0;

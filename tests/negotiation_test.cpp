@@ -166,8 +166,10 @@ TEST_CASE("a tee negotiates one format every branch accepts", "[negotiation]") {
   p.pipeline->set_state(State::Playing);
   REQUIRE(sink1->rendered(1));
   REQUIRE(sink2->rendered(1));
+  // Branches combine in pad order: src_0's answer (the source's own field
+  // order) leads.
   const std::string expected =
-      "video/x-raw, width=(int)100, format=(string)RGB, height=(int)240, "
+      "video/x-raw, format=(string)RGB, width=(int)100, height=(int)240, "
       "framerate=(fraction)30/1";
   CHECK(sink1->seen.get().caps.at(0) == expected);
   CHECK(sink2->seen.get().caps.at(0) == expected);
