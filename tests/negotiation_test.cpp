@@ -85,6 +85,39 @@ std::optional<Message> first_error(Pipeline& pipeline) {
   return pipeline.bus().timed_pop_filtered(10 * kSecond, MessageType::Error);
 }
 
+// `src` (named "src") ! capsfilter "filter" ! RecordingSink "sink", PLAYING.
+struct FilteredRun {
+  FilteredRun(ElementPtr source, const std::string& caps)
+      : pipeline("p"),
+        src(std::move(source)),
+        filter(capsfilter("filter", caps)),
+        sink(test::make<RecordingSink>("sink")) {
+    pipeline.add_many(src, filter, sink);
+    pipeline.link_many({src, filter, sink});
+    pipeline.set_state(State::Playing);
+  }
+  ~FilteredRun() { pipeline.set_state(State::Null); }
+  // After the not-negotiated ERROR: the source stops as basesrc does.
+  void check_source_stopped() {
+    auto stopped = first_error(pipeline);
+    REQUIRE(stopped);
+    CHECK(stopped->source == "src");
+    CHECK(stopped->text == "Internal data stream error.");
+    CHECK(stopped->debug == "streaming stopped, reason not-negotiated (-4)");
+    CHECK(sink->seen.get().buffers.empty());
+  }
+  Pipeline pipeline;
+  ElementPtr src;
+  ElementPtr filter;
+  std::shared_ptr<RecordingSink> sink;
+};
+
+ElementPtr fakesrc(std::int64_t num_buffers) {
+  ElementPtr src = make_element("fakesrc", "src");
+  src->set("num-buffers", num_buffers);
+  return src;
+}
+
 }  // namespace
 
 TEST_CASE("a live source negotiates and sends stream-start, caps, segment before data",
@@ -225,72 +258,42 @@ TEST_CASE("linking pads with no common format fails and names both formats", "[n
 
 TEST_CASE("data without caps through a capsfilter that is not fixed is NOT_NEGOTIATED",
           "[negotiation]") {
-  Pipeline pipeline("p");
-  auto src = make_element("fakesrc", "src");
-  src->set("num-buffers", 3);
-  auto filter = capsfilter("filter", "video/x-raw,width=[1,100]");
-  auto sink = test::make<RecordingSink>("sink");
-  pipeline.add_many(src, filter, sink);
-  pipeline.link_many({src, filter, sink});
-  pipeline.set_state(State::Playing);
-  auto error = first_error(pipeline);
+  FilteredRun run(fakesrc(3), "video/x-raw,width=[1,100]");
+  auto error = first_error(run.pipeline);
   REQUIRE(error);
   CHECK(error->source == "filter");
   CHECK(error->text == "not-negotiated: src:src and filter:sink could not agree on a format");
   CHECK(error->debug ==
         "no caps arrived from upstream and the filter caps video/x-raw, width=(int)[ 1, 100 ] "
         "do not completely specify the output format");
-  auto stopped = first_error(pipeline);
-  REQUIRE(stopped);
-  CHECK(stopped->source == "src");
-  CHECK(stopped->debug == "streaming stopped, reason not-negotiated (-4)");
-  CHECK(sink->seen.get().buffers.empty());
-  pipeline.set_state(State::Null);
+  run.check_source_stopped();
 }
 
 TEST_CASE("fixed filter caps are pushed ahead of data that came without caps", "[negotiation]") {
-  Pipeline pipeline("p");
-  auto src = make_element("fakesrc", "src");
-  src->set("num-buffers", 3);
-  auto filter = capsfilter("filter", "video/x-raw,width=100");
-  auto sink = test::make<RecordingSink>("sink");
-  pipeline.add_many(src, filter, sink);
-  pipeline.link_many({src, filter, sink});
-  pipeline.set_state(State::Playing);
-  auto end = test::wait_eos_or_error(pipeline);
+  FilteredRun run(fakesrc(3), "video/x-raw,width=100");
+  auto end = test::wait_eos_or_error(run.pipeline);
   REQUIRE(end);
   CHECK(end->type == MessageType::Eos);
-  auto seen = sink->seen.get();
+  auto seen = run.sink->seen.get();
   REQUIRE(seen.buffers.size() == 3);
   CHECK(seen.caps.at(0) == "video/x-raw, width=(int)100");
   CHECK(seen.events == std::vector<std::string>{"stream-start", "caps", "segment", "buffer",
                                                 "buffer", "buffer", "eos"});
-  pipeline.set_state(State::Null);
 }
 
 TEST_CASE("caps a pad refuses make every push NOT_NEGOTIATED, with an ERROR naming both pads",
           "[negotiation]") {
-  Pipeline pipeline("p");
   auto src = std::make_shared<CapsPushingSrc>("src", Caps::from_string("audio/x-raw,rate=8000"));
   src->set("num-buffers", 5);
-  auto filter = capsfilter("filter", "video/x-raw");
-  auto sink = test::make<RecordingSink>("sink");
-  pipeline.add_many(src, filter, sink);
-  pipeline.link_many({src, filter, sink});
-  pipeline.set_state(State::Playing);
-  auto error = first_error(pipeline);
+  FilteredRun run(src, "video/x-raw");
+  auto error = first_error(run.pipeline);
   REQUIRE(error);
   CHECK(error->source == "filter");
   CHECK(error->text == "not-negotiated: src:src and filter:sink could not agree on a format");
   CHECK(error->debug ==
         "src:src pushed caps audio/x-raw, rate=(int)8000 but filter:sink accepts video/x-raw");
-  auto stopped = first_error(pipeline);
-  REQUIRE(stopped);
-  CHECK(stopped->source == "src");
-  CHECK(stopped->debug == "streaming stopped, reason not-negotiated (-4)");
-  CHECK(sink->seen.get().buffers.empty());
-  CHECK(filter->current_caps(*filter->find_pad("sink")).is_empty());
-  pipeline.set_state(State::Null);
+  run.check_source_stopped();
+  CHECK(run.filter->current_caps(*run.filter->find_pad("sink")).is_empty());
 }
 
 TEST_CASE("ACCEPT_CAPS and CAPS queries answer from the pad's caps", "[negotiation]") {
