@@ -67,6 +67,12 @@ void Queue::set_underrun_callback(Callback callback) {
   underrun_ = std::move(callback);
 }
 
+FlowReturn Queue::chain_list(const Pad& pad, BufferList list, Output& out) {
+  (void)pad;
+  out.push_list(std::move(list));
+  return FlowReturn::Ok;
+}
+
 StagingLimits Queue::staging_limits() const {
   StagingLimits limits;
   limits.enabled = true;

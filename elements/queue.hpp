@@ -39,6 +39,9 @@ class Queue : public Transform {
   void set_overrun_callback(Callback callback);
   void set_underrun_callback(Callback callback);
 
+  // A list stays one item, as in gst_queue_chain_list: staged, counted
+  // (by its buffers) and dropped by a leaky queue as a whole.
+  FlowReturn chain_list(const Pad& pad, BufferList list, Output& out) override;
   StagingLimits staging_limits() const override;
   void staging_changed(const StagingLevel& level, std::uint64_t dropped) override;
   // GStreamer's queue: without a time limit it can hold any latency.

@@ -55,6 +55,38 @@ TEST_CASE("a queue passes every buffer through in order", "[queue]") {
 }
 
 namespace {
+// A fakesink that counts the lists it renders.
+class ListCountingSink : public FakeSink {
+ public:
+  using FakeSink::FakeSink;
+  FlowReturn render_list(const BufferList& list) override {
+    sizes.update([&](std::vector<std::size_t>& v) { v.push_back(list.size()); });
+    return FakeSink::render_list(list);
+  }
+  test::Watched<std::vector<std::size_t>> sizes;
+};
+}  // namespace
+
+TEST_CASE("a buffer list crosses a queue as one list, every buffer in order", "[queue]") {
+  Pipeline pipeline("p");
+  auto src = make_element("fakesrc", "src");
+  auto queue = make_element("queue", "q");
+  auto sink = test::make<ListCountingSink>("sink");
+  auto rendered = test::record_renders(*sink);
+  src->set("num-buffers", 64);
+  src->set("buffers-per-list", 8);
+  queue->set("max-size-buffers", 16);  // two lists fit
+  auto msg = test::play_until_end(pipeline, {src, queue, sink});
+  REQUIRE(msg);
+  CHECK(msg->type == MessageType::Eos);
+  CHECK(sink->sizes.get() == std::vector<std::size_t>(8, 8));
+  auto buffers = rendered->get().buffers;
+  REQUIRE(buffers.size() == 64);
+  for (std::size_t i = 0; i < buffers.size(); ++i) CHECK(buffers[i].offset == i);
+  pipeline.set_state(State::Null);
+}
+
+namespace {
 // fakesrc (1 s buffers of `size` bytes) -> queue -> synced sink on a still
 // TestClock: the sink renders buffer 0 and then holds buffer 1.
 struct StuckSink : test::ClockedPipeline {
