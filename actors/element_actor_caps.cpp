@@ -103,10 +103,14 @@ void ElementActor::settle_negotiation(const Caps& peer) {
   const OutLink& link = out_[src->index];
   const std::string here = element_->name() + ":" + src->name;
   const std::string peer_name = link.linked() ? link.peer_name : std::string("its peer");
+  Caps offer;
+  guarded("pad_caps", [&] {
+    offer = element_->pad_caps(*src);
+    return FlowReturn::Ok;
+  });
   element_->post_error(
       "not-negotiated: " + here + " and " + peer_name + " have no format in common",
-      here + " produces " + element_->pad_caps(*src).to_string() + "; " + peer_name + " accepts " +
-          peer.to_string());
+      here + " produces " + offer.to_string() + "; " + peer_name + " accepts " + peer.to_string());
   end_stream(FlowReturn::NotNegotiated);
 }
 

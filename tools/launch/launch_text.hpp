@@ -5,7 +5,6 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
-#include <map>
 #include <string>
 
 #include "runtime/pipeline.hpp"
