@@ -6,6 +6,7 @@
 // applications add their own with Registry::get().add<MyElement>().
 #pragma once
 
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -42,6 +43,21 @@ class Registry {
   const ElementClass* find(const std::string& factory) const;
   std::vector<const ElementClass*> list() const;  // sorted by factory name
 
+  // Plugins (runtime/plugin.hpp): what loaded, and what failed with why.
+  struct PluginInfo {
+    std::string name, description, version, license, source, origin;
+    std::string filename;               // empty for the built-in core elements
+    std::vector<std::string> features;  // factory names the plugin registered
+  };
+  struct PluginFailure {
+    std::string filename;
+    std::string reason;  // "undefined symbol: ...", "built for plugin ABI 0, not 1"
+  };
+  std::vector<PluginInfo> plugins() const;
+  std::vector<PluginFailure> plugin_failures() const;
+  // Loads one plugin file now; false (with the failure recorded) if it cannot.
+  bool load_plugin(const std::string& filename);
+
  private:
   Registry() = default;
   struct Entry {
@@ -49,8 +65,12 @@ class Registry {
     Factory factory;
     unsigned next_index = 0;
   };
+  void load_plugins_from_path();
   mutable std::mutex mutex_;
   std::map<std::string, Entry> entries_;
+  std::deque<PluginInfo> plugins_;  // a deque: loading_ stays valid as plugins load
+  std::vector<PluginFailure> failures_;
+  PluginInfo* loading_ = nullptr;  // the plugin whose init is running, under mutex_
 };
 
 inline ElementPtr make_element(const std::string& factory, std::string name = {}) {

@@ -11,6 +11,15 @@ PACKAGES=(
   gstreamer1.0-tools gstreamer1.0-plugins-base
   graphviz
 )
+# Each plugin (elements/<name>/) lists the Debian packages it builds and
+# tests with in scripts/deps/<name>.txt: one package per line, # comments.
+for list in "$(dirname "${BASH_SOURCE[0]}")"/deps/*.txt; do
+  [ -e "$list" ] || continue
+  while read -r pkg; do
+    pkg="${pkg%%#*}"; pkg="${pkg// /}"
+    [ -n "$pkg" ] && PACKAGES+=("$pkg")
+  done < "$list"
+done
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
