@@ -1,91 +1,160 @@
-// The Pipeline handle: the application-side half of the pipeline. It owns
-// the actor system and the pipeline actor, and turns each call into one
-// request (control only, never per buffer).
+// The Pipeline handle: the application-side half of the pipeline. It leases
+// the process's actor runtime (actors/actor_runtime.hpp), owns the pipeline
+// actor, and turns each call into one request (control only, never per
+// buffer) made by the runtime's bridge actor: the calling thread only sends
+// a message and waits on a condition variable, so it never touches CAF's
+// per-thread state and may call from any thread that is not an actor's.
 #include "runtime/pipeline.hpp"
 
 #include <caf/all.hpp>
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <cstdlib>
+#include <optional>
 #include <thread>
 
+#include "actors/actor_runtime.hpp"
 #include "actors/pipeline_actor.hpp"
+#include "runtime/env.hpp"
+#include "runtime/log.hpp"
 #include "runtime/registry.hpp"
 
 namespace gstmini {
 namespace {
 
-unsigned env_unsigned(const char* name, unsigned fallback) {
-  const char* text = std::getenv(name);
-  if (!text || !*text) return fallback;
-  char* end = nullptr;
-  unsigned long value = std::strtoul(text, &end, 10);
-  return *end ? fallback : static_cast<unsigned>(value);
+DebugCategory& category() {
+  return debug_category("pipeline", "pipeline actor: states, clock, EOS");
 }
 
-// Control requests answer within milliseconds; this only turns a bug into an
-// error instead of a hang.
-constexpr auto kControlTimeout = std::chrono::seconds(30);
+// Waiting for a pipeline's actors to stop: how often to say so on the log.
+constexpr auto kTeardownWarning = std::chrono::seconds(10);
 
 }  // namespace
 
 PipelineOptions PipelineOptions::from_env() {
   PipelineOptions options;
-  options.window = env_unsigned("GSTMINI_WINDOW", options.window);
-  options.threads = env_unsigned("GSTMINI_THREADS", options.threads);
-  options.max_throughput = env_unsigned("GSTMINI_MAX_THROUGHPUT", options.max_throughput);
+  if (auto window = env_integer("GSTMINI_WINDOW", 1, kMaxWindow))
+    options.window = static_cast<std::uint32_t>(*window);
   options.stats = StatsOptions::from_env();
   return options;
 }
 
 namespace detail {
 
+// Wakes the application threads waiting for answers of one pipeline actor;
+// `actor_down` ends every wait once the actor has terminated (a request it
+// took but never answered would otherwise wait forever).
+struct CallGate {
+  std::mutex mutex;
+  std::condition_variable answered;
+  bool actor_down = false;
+};
+
 class PipelineImpl {
  public:
   PipelineImpl(std::string name, const PipelineOptions& options)
       : name_(std::move(name)),
         bus_(std::make_shared<Bus>()),
-        status_(std::make_shared<actors::PipelineStatus>()) {
-    unsigned threads =
-        options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    config_.set("scheduler.max-threads", static_cast<std::size_t>(threads));
-    config_.set("scheduler.max-throughput", static_cast<std::size_t>(options.max_throughput));
-    system_ = std::make_unique<caf::actor_system>(config_);
+        status_(std::make_shared<actors::PipelineStatus>()),
+        runtime_(actors::ActorRuntime::acquire(options.threads, options.max_throughput, name_)),
+        tracker_(std::make_shared<actors::ActorTracker>()),
+        gate_(std::make_shared<CallGate>()) {
     status_->clock = options.clock ? options.clock : SystemClock::obtain();
-    actor_ = system_->spawn<actors::PipelineActor>(
+    status_->track = [tracker = tracker_](const caf::actor& element) { tracker->track(element); };
+    actor_ = runtime_->spawn<actors::PipelineActor>(
         name_, bus_, status_, options.window, options.clock != nullptr, options.dot_dump_prefix);
+    tracker_->track(actor_);
+    // Runs when the actor terminates, after its last answer was sent: going
+    // through the bridge puts it behind that answer in the bridge's mailbox.
+    actor_->attach_functor([runtime = runtime_.get(), gate = gate_] {
+      runtime->run([gate](caf::event_based_actor*) {
+        std::lock_guard<std::mutex> lock(gate->mutex);
+        gate->actor_down = true;
+        gate->answered.notify_all();
+      });
+    });
   }
 
+  // Waits until the pipeline actor and every element actor have terminated:
+  // after this no element code runs. Stragglers (an element actor the
+  // pipeline actor did not stop) get an exit of their own.
   ~PipelineImpl() {
     caf::anon_send(actor_, actors::teardown_atom::value);
     actor_ = nullptr;
-    system_.reset();  // waits until every actor has terminated
+    {
+      std::unique_lock<std::mutex> lock(gate_->mutex);
+      while (!gate_->answered.wait_for(lock, kTeardownWarning, [&] { return gate_->actor_down; }))
+        warn_teardown("the pipeline actor");
+    }
+    tracker_->exit_all();
+    while (!tracker_->wait_until(0, kTeardownWarning)) warn_teardown("its element actors");
   }
 
+  // Asks the pipeline actor; nullopt (and an ERROR on the log) if it is gone.
+  // Never times out, like GStreamer's calls; a call slower than
+  // slow_call_warning() is reported on the log while it goes on waiting.
   template <class Result, class Msg>
-  Result call(Msg msg) const {
-    caf::scoped_actor self{*system_};
-    Result result = Result();
-    self->request(actor_, kControlTimeout, std::move(msg))
-        .receive([&](Result& r) { result = std::move(r); },
-                 [&](caf::error& e) {
-                   throw std::runtime_error("pipeline " + name_ +
-                                            " did not answer: " + system_->render(e));
-                 });
-    return result;
+  std::optional<Result> call(const char* what, Msg msg) const {
+    struct Reply {
+      std::optional<Result> value;
+      std::string error;
+      bool done = false;
+    };
+    auto reply = std::make_shared<Reply>();
+    auto gate = gate_;
+    runtime_->run(
+        [target = actor_, msg = std::move(msg), reply, gate](caf::event_based_actor* self) mutable {
+          self->request(target, caf::infinite, std::move(msg))
+              .then(
+                  [reply, gate](Result& result) {
+                    std::lock_guard<std::mutex> lock(gate->mutex);
+                    reply->value = std::move(result);
+                    reply->done = true;
+                    gate->answered.notify_all();
+                  },
+                  [reply, gate, self](caf::error& error) {
+                    std::lock_guard<std::mutex> lock(gate->mutex);
+                    reply->error = self->system().render(error);
+                    reply->done = true;
+                    gate->answered.notify_all();
+                  });
+        });
+    std::unique_lock<std::mutex> lock(gate->mutex);
+    auto started = std::chrono::steady_clock::now();
+    while (!gate->answered.wait_for(lock, actors::slow_call_warning(),
+                                    [&] { return reply->done || gate->actor_down; })) {
+      auto waited = std::chrono::duration_cast<std::chrono::seconds>(
+          std::chrono::steady_clock::now() - started);
+      GSTMINI_LOG_OBJECT(category(), DebugLevel::Warning, name_,
+                         "{} has not been answered after {} s; still waiting", what,
+                         waited.count());
+    }
+    if (!reply->done) reply->error = "the pipeline actor is gone";
+    if (!reply->value)
+      GSTMINI_LOG_OBJECT(category(), DebugLevel::Error, name_, "{} failed: {}", what, reply->error);
+    return std::move(reply->value);
   }
 
   std::string name_;
   std::shared_ptr<Bus> bus_;
   std::shared_ptr<actors::PipelineStatus> status_;
-  caf::actor_system_config config_;
-  std::unique_ptr<caf::actor_system> system_;
+  std::shared_ptr<actors::ActorRuntime> runtime_;
+  std::shared_ptr<actors::ActorTracker> tracker_;
+  std::shared_ptr<CallGate> gate_;
   caf::actor actor_;
   mutable std::mutex mutex_;
   std::vector<ElementPtr> elements_;
   std::vector<LinkInfo> links_;
   std::shared_ptr<FlowRecorder> recorder_;  // under mutex_
+
+ private:
+  void warn_teardown(const char* what) const {
+    GSTMINI_LOG_OBJECT(category(), DebugLevel::Warning, name_,
+                       "destroying: still waiting for {} to stop ({} actors alive)", what,
+                       tracker_->alive());
+  }
 };
 
 }  // namespace detail
@@ -99,17 +168,16 @@ Pipeline::~Pipeline() {
   State state = State::VoidPending, pending = State::VoidPending;
   get_state(&state, &pending, 0);
   if (state == State::Null && pending == State::VoidPending) return;  // already down
-  try {
-    set_state(State::Null);
-  } catch (const std::exception&) {
-    // The pipeline actor is gone already; teardown below still releases everything.
-  }
+  set_state(State::Null);  // if the pipeline actor is gone, teardown still releases everything
 }
 
 const std::string& Pipeline::name() const { return impl_->name_; }
 
 void Pipeline::add(ElementPtr element) {
-  std::string error = impl_->call<std::string>(actors::AddMsg{element});
+  std::string error =
+      impl_->call<std::string>("add", actors::AddMsg{element})
+          .value_or("could not add " + (element ? element->name() : "a null element") + " to " +
+                    impl_->name_ + ": the pipeline is gone");
   if (!error.empty()) throw ElementError(error);
   std::lock_guard<std::mutex> lock(impl_->mutex_);
   impl_->elements_.push_back(std::move(element));
@@ -134,8 +202,13 @@ void Pipeline::link(const ElementPtr& src, const ElementPtr& sink, std::uint32_t
 void Pipeline::link_pads(const ElementPtr& src, const std::string& src_pad, const ElementPtr& sink,
                          const std::string& sink_pad, std::uint32_t window) {
   if (!src || !sink) throw LinkError("could not link: null element");
-  auto result = impl_->call<actors::LinkResult>(
-      actors::LinkMsg{src->name(), src_pad, sink->name(), sink_pad, window});
+  auto result =
+      impl_
+          ->call<actors::LinkResult>(
+              "link", actors::LinkMsg{src->name(), src_pad, sink->name(), sink_pad, window})
+          .value_or(actors::LinkResult{
+              "could not link " + src->name() + " to " + sink->name() + ": the pipeline is gone",
+              {}});
   if (!result.error.empty()) throw LinkError(result.error);
   std::lock_guard<std::mutex> lock(impl_->mutex_);
   impl_->links_.push_back(std::move(result.link));
@@ -143,7 +216,10 @@ void Pipeline::link_pads(const ElementPtr& src, const std::string& src_pad, cons
 
 void Pipeline::unlink(const ElementPtr& src, const ElementPtr& sink) {
   if (!src || !sink) throw LinkError("could not unlink: null element");
-  std::string error = impl_->call<std::string>(actors::UnlinkMsg{src->name(), sink->name()});
+  std::string error =
+      impl_->call<std::string>("unlink", actors::UnlinkMsg{src->name(), sink->name()})
+          .value_or("could not unlink " + src->name() + " from " + sink->name() +
+                    ": the pipeline is gone");
   if (!error.empty()) throw LinkError(error);
   std::lock_guard<std::mutex> lock(impl_->mutex_);
   auto& links = impl_->links_;
@@ -155,7 +231,9 @@ void Pipeline::unlink(const ElementPtr& src, const ElementPtr& sink) {
 }
 
 StateChangeReturn Pipeline::sync_state_with_parent(const ElementPtr& element) {
-  return impl_->call<StateChangeReturn>(actors::SyncStateMsg{element->name()});
+  return impl_
+      ->call<StateChangeReturn>("sync_state_with_parent", actors::SyncStateMsg{element->name()})
+      .value_or(StateChangeReturn::Failure);
 }
 
 std::vector<LinkInfo> Pipeline::links() const {
@@ -168,7 +246,8 @@ void Pipeline::link_many(const std::vector<ElementPtr>& chain, std::uint32_t win
 }
 
 StateChangeReturn Pipeline::set_state(State state) {
-  return impl_->call<StateChangeReturn>(actors::SetStateMsg{state});
+  return impl_->call<StateChangeReturn>("set_state", actors::SetStateMsg{state})
+      .value_or(StateChangeReturn::Failure);
 }
 
 StateChangeReturn Pipeline::get_state(State* state, State* pending, ClockTime timeout) {
@@ -191,7 +270,7 @@ State Pipeline::current_state() const {
 }
 
 bool Pipeline::send_event(Event event) {
-  return impl_->call<bool>(actors::SendEventMsg{std::move(event)});
+  return impl_->call<bool>("send_event", actors::SendEventMsg{std::move(event)}).value_or(false);
 }
 
 bool Pipeline::seek(double rate, SeekFlags flags, SeekType start_type, ClockTime start,
@@ -200,9 +279,10 @@ bool Pipeline::seek(double rate, SeekFlags flags, SeekType start_type, ClockTime
 }
 
 bool Pipeline::query(Query& query) {
-  auto reply = impl_->call<actors::QueryReply>(actors::PipelineQueryMsg{query});
-  query = std::move(reply.query);
-  return reply.handled;
+  auto reply = impl_->call<actors::QueryReply>("query", actors::PipelineQueryMsg{query});
+  if (!reply) return false;
+  query = std::move(reply->query);
+  return reply->handled;
 }
 
 bool Pipeline::query_position(ClockTime* position) {
@@ -237,7 +317,8 @@ Bus& Pipeline::bus() { return *impl_->bus_; }
 std::shared_ptr<Bus> Pipeline::bus_ptr() const { return impl_->bus_; }
 
 void Pipeline::use_clock(std::shared_ptr<Clock> clock) {
-  std::string error = impl_->call<std::string>(actors::UseClockMsg{std::move(clock)});
+  std::string error = impl_->call<std::string>("use_clock", actors::UseClockMsg{std::move(clock)})
+                          .value_or("the pipeline is gone");
   if (!error.empty()) throw std::logic_error(error);
 }
 
@@ -251,7 +332,9 @@ ClockTime Pipeline::base_time() const {
   return impl_->status_->base_time;
 }
 
-std::string Pipeline::to_dot() const { return impl_->call<std::string>(actors::dot_atom::value); }
+std::string Pipeline::to_dot() const {
+  return impl_->call<std::string>("to_dot", actors::dot_atom::value).value_or(std::string());
+}
 
 std::string Pipeline::dump_dot(const std::string& name) const {
   if (!std::getenv("GSTMINI_DEBUG_DUMP_DOT_DIR")) return {};
@@ -261,7 +344,8 @@ std::string Pipeline::dump_dot(const std::string& name) const {
 bool Pipeline::enable_stats(StatsOptions options) {
   options.enabled = true;
   auto recorder = std::make_shared<FlowRecorder>(impl_->name_, std::move(options));
-  if (!impl_->call<bool>(actors::EnableStatsMsg{recorder})) return false;
+  if (!impl_->call<bool>("enable_stats", actors::EnableStatsMsg{recorder}).value_or(false))
+    return false;
   std::lock_guard<std::mutex> lock(impl_->mutex_);
   impl_->recorder_ = std::move(recorder);
   return true;

@@ -114,6 +114,7 @@ std::string PipelineActor::add(const ElementPtr& element) {
   if (element->runtime().bus) return "element " + element->name() + " is already in a pipeline";
   caf::actor host = spawn<ElementActor>(element, caf::actor_cast<caf::actor>(this), bus_);
   monitor(host);
+  if (status_->track) status_->track(host);
   if (recorder_) send(host, AttachStatsMsg{recorder_->counters().add(element)});
   nodes_.push_back(Node{element, std::move(host)});
   return {};

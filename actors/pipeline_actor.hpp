@@ -51,6 +51,9 @@ struct PipelineStatus {
   StateChangeReturn last_return = StateChangeReturn::Success;
   ClockTime base_time = kClockTimeNone;
   std::shared_ptr<Clock> clock;
+  // Set by the handle before the actor starts: counts every element actor
+  // spawned, so destroying the Pipeline can wait for all of them.
+  std::function<void(const caf::actor&)> track;
 };
 
 struct AddMsg {

@@ -5,7 +5,17 @@
 
 namespace gstmini {
 
-Bus::~Bus() { remove_watch(); }
+Bus::~Bus() {
+  {
+    // Destroyed from inside the watch (an application deleting its pipeline
+    // at EOS, as GStreamer allows): tell the dispatch loop not to touch
+    // this bus again once the callback returns.
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (dispatch_gone_ && watch_thread_.get_id() == std::this_thread::get_id())
+      *dispatch_gone_ = true;
+  }
+  remove_watch();
+}
 
 void Bus::post(Message message) {
   {
@@ -72,22 +82,27 @@ void Bus::set_flushing(bool flushing) {
 }
 
 void Bus::dispatch_loop() {
+  bool gone = false;  // set by ~Bus if the watch destroys the bus
   std::unique_lock<std::mutex> lock(mutex_);
+  dispatch_gone_ = &gone;
   for (;;) {
     changed_.wait(lock, [this] { return watch_stop_ || !queue_.empty(); });
-    if (watch_stop_) return;
+    if (watch_stop_) break;
     Message message = std::move(queue_.front());
     queue_.pop_front();
     Watch watch = watch_;
     lock.unlock();
     bool keep = watch(message);
+    watch = nullptr;  // the callback's captures go while the bus still exists
+    if (gone) return;
     lock.lock();
     if (!keep) {
       watch_stop_ = true;
       watch_ = nullptr;
-      return;
+      break;
     }
   }
+  dispatch_gone_ = nullptr;
 }
 
 }  // namespace gstmini

@@ -58,6 +58,7 @@ class Bus {
   std::atomic<bool> property_notify_{false};
   Watch watch_;
   bool watch_stop_ = false;
+  bool* dispatch_gone_ = nullptr;  // the dispatch loop's flag, while it runs
   std::thread watch_thread_;
 };
 

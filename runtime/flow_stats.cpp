@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <functional>
 
+#include "runtime/env.hpp"
+
 namespace gstmini {
 namespace {
 
@@ -15,10 +17,11 @@ std::string trim(const std::string& s) {
 }
 
 // "10ms", "500us", "1s", "250000ns"; a bare number is milliseconds.
+// Accepted: 1 us to 1 hour (beyond that the conversion would overflow).
 bool parse_interval(const std::string& text, ClockTime* out) {
   char* end = nullptr;
   double value = std::strtod(text.c_str(), &end);
-  if (end == text.c_str() || value <= 0) return false;
+  if (end == text.c_str() || !(value > 0) || value > 3.6e12) return false;
   const std::string unit = end;
   double scale = 0;
   if (unit.empty() || unit == "ms") scale = 1e6;
@@ -26,8 +29,10 @@ bool parse_interval(const std::string& text, ClockTime* out) {
   if (unit == "us") scale = 1e3;
   if (unit == "ns") scale = 1;
   if (scale == 0) return false;
-  *out = static_cast<ClockTime>(value * scale);
-  return *out > 0;
+  const double ns = value * scale;
+  if (ns < 1e3 || ns > 3.6e12) return false;
+  *out = static_cast<ClockTime>(ns);
+  return true;
 }
 
 std::string parse_param(const std::string& key, const std::string& value, StatsOptions* options) {
@@ -43,7 +48,8 @@ std::string parse_param(const std::string& key, const std::string& value, StatsO
       return "stats: format must be csv or json, not \"" + value + "\"";
   } else if (key == "interval") {
     if (!parse_interval(value, &options->interval))
-      return "stats: interval \"" + value + "\" is not a duration like 10ms, 500us or 1s";
+      return "stats: interval \"" + value +
+             "\" is not a duration like 10ms, 500us or 1s (accepted: 1us..3600s)";
   } else if (key == "table") {
     if (value == "true" || value == "1")
       options->print_table = true;
@@ -103,7 +109,9 @@ StatsOptions StatsOptions::from_env() {
   if (!text || !*text) return options;
   std::string error = parse(text, &options);
   if (!error.empty()) {
-    std::fprintf(stderr, "GSTMINI_TRACERS=\"%s\": %s; statistics stay off\n", text, error.c_str());
+    env_warn_once("GSTMINI_TRACERS", text,
+                  std::string("GSTMINI_TRACERS=\"") + text + "\" ignored: " + error +
+                      "; statistics stay off");
     return StatsOptions{};
   }
   return options;

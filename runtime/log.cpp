@@ -119,12 +119,20 @@ void debug_init_from_env() {
     const char* file = std::getenv("GSTMINI_DEBUG_FILE");
     r.color = std::getenv("GSTMINI_DEBUG_NO_COLOR") == nullptr && file == nullptr &&
               isatty(STDERR_FILENO);
-    if (file && *file)
-      r.logger = spdlog::basic_logger_mt("gstmini", file, true);
-    else
-      r.logger = spdlog::stderr_color_mt("gstmini");
+    std::string file_error;
+    if (file && *file) {
+      try {
+        r.logger = spdlog::basic_logger_mt("gstmini", file, true);
+      } catch (const std::exception& e) {
+        file_error = e.what();
+      }
+    }
+    if (!r.logger) r.logger = spdlog::stderr_color_mt("gstmini");
     r.logger->set_pattern("%v");
     r.logger->set_level(spdlog::level::trace);
+    if (!file_error.empty())
+      r.logger->warn("gstmini: GSTMINI_DEBUG_FILE=\"{}\" ignored ({}): logging to stderr", file,
+                     file_error);
     if (const char* spec = std::getenv("GSTMINI_DEBUG")) {
       std::string error;
       if (!debug_set_threshold_from_string(spec, &error))

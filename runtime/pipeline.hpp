@@ -14,8 +14,12 @@
 // Behind the handle each element runs in its own actor and the pipeline actor
 // owns the clock and base time, walks state changes one step at a time (sinks
 // first, then upstream) and gathers EOS. Every method may be called from any
-// application thread. Destroying the Pipeline sets it to NULL and waits until
-// every actor has gone.
+// application thread that is not running an element callback (see
+// runtime/runtime.hpp for which threads those are). No call times out (as
+// in GStreamer); one slower than 30 s is reported on the log while it
+// waits. Destroying the Pipeline sets it to NULL and waits until every
+// actor of the pipeline has gone; the last Pipeline of the process also
+// stops the shared runtime.
 #pragma once
 
 #include <cstdint>
@@ -30,6 +34,7 @@
 #include "runtime/event.hpp"
 #include "runtime/flow_stats.hpp"
 #include "runtime/query.hpp"
+#include "runtime/runtime.hpp"
 #include "runtime/state.hpp"
 
 namespace gstmini {
@@ -48,6 +53,9 @@ struct LinkInfo {
   std::uint32_t window = 1;
 };
 
+// The largest window a link accepts (buffers in flight).
+constexpr std::uint32_t kMaxWindow = 65536;
+
 struct PipelineOptions {
   // Buffers in flight per link: 1 is GStreamer's lock-step push; N > 1
   // pipelines the link (the FlowReturn comes back with a later push).
@@ -55,10 +63,15 @@ struct PipelineOptions {
   // A clock to use whatever elements provide (use_clock); nullptr: select
   // one as GStreamer does. Tests pass a TestClock.
   std::shared_ptr<Clock> clock;
-  // Actor scheduler: worker threads (0 = number of cores) and how many
-  // messages one actor may handle before yielding its worker.
+  // The process's runtime (runtime/runtime.hpp): worker threads and how many
+  // messages one actor may handle before yielding its worker. All pipelines
+  // share one runtime, so these count only if this Pipeline is the one that
+  // starts it (none alive before); otherwise a difference is logged as a
+  // warning and the running runtime's values apply. 0: the runtime's
+  // (set_runtime_options(), GSTMINI_THREADS / GSTMINI_MAX_THROUGHPUT, or
+  // one worker per core and 32).
   unsigned threads = 0;
-  unsigned max_throughput = 32;
+  unsigned max_throughput = 0;
   // Names the graphs dumped at each state change when
   // GSTMINI_DEBUG_DUMP_DOT_DIR is set: "<prefix>.PAUSED_PLAYING"; empty: the
   // pipeline's name (gstmini-launch passes "gstmini-launch").
@@ -66,8 +79,9 @@ struct PipelineOptions {
   // Flow statistics (runtime/flow_stats.hpp); off unless enabled.
   StatsOptions stats;
 
-  // Defaults, overridden by GSTMINI_WINDOW, GSTMINI_THREADS,
-  // GSTMINI_MAX_THROUGHPUT and GSTMINI_TRACERS (stats).
+  // Defaults, overridden by GSTMINI_WINDOW (1..kMaxWindow) and
+  // GSTMINI_TRACERS (stats); a bad value is reported once and ignored
+  // (runtime/env.hpp).
   static PipelineOptions from_env();
 };
 

@@ -269,7 +269,11 @@ TEST_CASE("GSTMINI_TRACERS values parse like GST_TRACERS, and bad ones name the 
   CHECK(StatsOptions::parse("stats(format=xml)", &bad) ==
         "stats: format must be csv or json, not \"xml\"");
   CHECK(StatsOptions::parse("stats(interval=fast)", &bad) ==
-        "stats: interval \"fast\" is not a duration like 10ms, 500us or 1s");
+        "stats: interval \"fast\" is not a duration like 10ms, 500us or 1s (accepted: 1us..3600s)");
+  // Beyond the range the conversion to nanoseconds would overflow.
+  CHECK_FALSE(StatsOptions::parse("stats(interval=1e30s)", &bad).empty());
+  CHECK_FALSE(StatsOptions::parse("stats(interval=nan)", &bad).empty());
+  CHECK_FALSE(StatsOptions::parse("stats(interval=100ns)", &bad).empty());
   CHECK(StatsOptions::parse("stats(colour=red)", &bad) ==
         "stats: unknown parameter \"colour\" (known: file, format, interval, table)");
 }

@@ -1,0 +1,118 @@
+// One actor runtime per process (DESIGN invariant 8): every Pipeline shares
+// it, it stops after the last one and starts again for the next.
+#include <catch2/catch.hpp>
+
+#include <dirent.h>
+
+#include <algorithm>
+#include <memory>
+#include <thread>
+#include <vector>
+
+#include "runtime/parse_launch.hpp"
+#include "runtime/pipeline.hpp"
+#include "runtime/runtime.hpp"
+
+using namespace gstmini;
+
+namespace {
+
+std::size_t thread_count() {
+  std::size_t n = 0;
+  if (DIR* dir = opendir("/proc/self/task")) {
+    while (dirent* entry = readdir(dir))
+      if (entry->d_name[0] != '.') ++n;
+    closedir(dir);
+  }
+  return n;
+}
+
+std::unique_ptr<Pipeline> live_pipeline() {
+  return parse_launch("fakesrc is-live=true ! fakesink sync=true");
+}
+
+// Restores the options the runtime starts with.
+struct RestoreOptions {
+  ~RestoreOptions() { set_runtime_options(RuntimeOptions{}); }
+};
+
+}  // namespace
+
+TEST_CASE("fifty pipelines share the threads of one", "[runtime][lifecycle]") {
+  REQUIRE_FALSE(runtime_info().running);
+  auto first = live_pipeline();
+  REQUIRE(first->set_state(State::Playing) != StateChangeReturn::Failure);
+  const std::size_t with_one = thread_count();
+  std::vector<std::unique_ptr<Pipeline>> more;
+  for (int i = 1; i <= 50; ++i) {
+    more.push_back(live_pipeline());
+    REQUIRE(more.back()->set_state(State::Playing) != StateChangeReturn::Failure);
+  }
+  CHECK(runtime_info().pipelines == 51);
+  CHECK(runtime_info().starts >= 1);
+  CHECK(thread_count() == with_one);  // before: +4 threads per pipeline on 2 cores
+  more.clear();
+  first.reset();
+  CHECK_FALSE(runtime_info().running);
+  CHECK(runtime_info().pipelines == 0);
+}
+
+TEST_CASE("the runtime stops after the last pipeline and starts again for the next",
+          "[runtime][lifecycle]") {
+  const std::size_t idle = thread_count();
+  const std::size_t starts = runtime_info().starts;
+  {
+    auto pipeline = parse_launch("fakesrc num-buffers=5 ! fakesink");
+    CHECK(runtime_info().running);
+    CHECK(runtime_info().starts == starts + 1);
+    CHECK(thread_count() > idle);
+  }
+  CHECK_FALSE(runtime_info().running);
+  CHECK(thread_count() == idle);  // workers and the scheduler's timer are joined
+  auto again = parse_launch("fakesrc num-buffers=5 ! fakesink");
+  CHECK(runtime_info().running);
+  CHECK(runtime_info().starts == starts + 2);
+  REQUIRE(again->set_state(State::Playing) != StateChangeReturn::Failure);
+  auto msg = again->bus().timed_pop_filtered(10 * kSecond, MessageType::Eos | MessageType::Error);
+  REQUIRE(msg);
+  CHECK(msg->type == MessageType::Eos);
+}
+
+TEST_CASE("set_worker_threads sizes the next runtime; a running one is left as it is",
+          "[runtime]") {
+  RestoreOptions restore;
+  set_worker_threads(3);
+  auto first = parse_launch("fakesrc num-buffers=5 ! fakesink");
+  CHECK(runtime_info().threads == 3);
+  set_worker_threads(1);  // logged: applies after the last pipeline
+  auto second = parse_launch("fakesrc num-buffers=5 ! fakesink");
+  CHECK(runtime_info().threads == 3);
+  first.reset();
+  second.reset();
+  auto third = parse_launch("fakesrc num-buffers=5 ! fakesink");
+  CHECK(runtime_info().threads == 1);
+}
+
+TEST_CASE("a pipeline's own thread count counts only if it starts the runtime", "[runtime]") {
+  RestoreOptions restore;
+  PipelineOptions two;
+  two.threads = 2;
+  Pipeline first("first", two);
+  CHECK(runtime_info().threads == 2);
+  PipelineOptions five;
+  five.threads = 5;
+  Pipeline second("second", five);  // a warning says the runtime runs 2
+  CHECK(runtime_info().threads == 2);
+  CHECK(runtime_info().pipelines == 2);
+}
+
+TEST_CASE("out-of-range runtime options are clamped", "[runtime]") {
+  RestoreOptions restore;
+  RuntimeOptions options;
+  options.threads = 100000;
+  options.max_throughput = 0;  // the default
+  set_runtime_options(options);
+  Pipeline pipeline("p");
+  CHECK(runtime_info().threads == kMaxWorkerThreads);
+  CHECK(runtime_info().max_throughput == 32);
+}
