@@ -95,6 +95,7 @@ caf::behavior ElementActor::make_behavior() {
     element_->post_error(what, "internal error in the actor hosting " + element_->name());
     return caf::make_error(caf::sec::runtime_error, what);
   });
+  set_down_handler([this](caf::down_msg& msg) { peer_down(msg); });
   return {
       [this](ItemMsg& msg) {
         on_item(msg);
@@ -112,6 +113,12 @@ caf::behavior ElementActor::make_behavior() {
         link.window = msg.window ? msg.window : 1;
         link.limits = element_->staging_limits();
         link.sticky_pending = !link.sticky.empty();
+        link.peer_died = false;
+        // A new link: nothing of the old one is in flight or sticky-failed.
+        link.epoch = msg.epoch;
+        link.in_flight = 0;
+        link.last = FlowReturn::Ok;
+        monitor(link.peer);
         if (stats_) stats_describe(msg.pad);
         return true;
       },
@@ -364,6 +371,10 @@ void ElementActor::send_outputs() {
       if (event->type() == EventType::Caps)
         element_->set_current_caps(item.pad, event->parsed_caps());
     }
+    if (!link.linked() && link.peer_died) {
+      link.used = cur_.busy;  // completes with the link's sticky ERROR
+      continue;
+    }
     if (!link.linked()) {
       // Only data fails on an unlinked pad; sticky events wait for a peer.
       if (!std::holds_alternative<Event>(item.data)) cur_.not_linked = true;
@@ -576,6 +587,24 @@ void ElementActor::send_owed_if_idle() {
   for (std::uint32_t pad = 0; pad < in_.size(); ++pad) send_owed(pad);
 }
 
+void ElementActor::peer_down(const caf::down_msg& msg) {
+  for (InLink& in : in_) {
+    if (!in.peer || in.peer.address() != msg.source) continue;
+    in.peer = nullptr;  // nobody to answer any more
+    in.pending.clear();
+  }
+  for (OutLink& link : out_) {
+    if (!link.peer || link.peer.address() != msg.source) continue;
+    GSTMINI_DEBUG_OBJECT(*element_, "peer {} died: its answers are FlowReturn::error",
+                         link.peer_name);
+    link.peer = nullptr;
+    link.peer_died = true;
+    forget_in_flight(link);
+    link.last = FlowReturn::Error;
+  }
+  try_complete();
+}
+
 void ElementActor::on_flow(const FlowMsg& msg) {
   if (msg.pad >= out_.size()) return;
   OutLink& link = out_[msg.pad];
@@ -650,6 +679,7 @@ void ElementActor::reset_streaming() {
     link.dropped = 0;
     link.sticky.clear();  // a deactivated pad forgets its sticky events
     link.sticky_pending = false;
+    link.peer_died = false;
   }
   prerolled_ = false;
   eos_pending_ = false;

@@ -91,14 +91,18 @@ caf::behavior PipelineActor::make_behavior() {
       [this](dot_atom) { return to_dot(graph()); },
       [this](teardown_atom) {
         tearing_down_ = true;
-        for (Node& node : nodes_) send_exit(node.actor, caf::exit_reason::user_shutdown);
-        quit();
+        quit();  // on_exit stops every element
       },
   };
 }
 
 void PipelineActor::on_exit() {
-  nodes_.clear();  // the elements' actors got their exit; drop our strong handles
+  // However this actor ends (teardown, or a bug), the elements end with it:
+  // they hold handles to each other and would otherwise live on, and
+  // ~actor_system waits for every actor.
+  for (Node& node : nodes_)
+    if (node.alive) send_exit(node.actor, caf::exit_reason::user_shutdown);
+  nodes_.clear();
   for (auto& waiter : waiters_)
     if (waiter.pending()) waiter.deliver(StateChangeReturn::Failure);
   waiters_.clear();
@@ -238,14 +242,22 @@ void PipelineActor::connect(const LinkMsg& msg, std::size_t src, const Pad& src_
   const std::uint32_t window = msg.window ? msg.window : default_window_;
   links_.push_back(Link{src, src_pad.index, sink, sink_pad.index, window});
   LinkResult made{{}, LinkInfo{msg.src, src_pad.name, msg.sink, sink_pad.name, window}};
-  ConnectSrcMsg src_end{src_pad.index, nodes_[sink].actor, sink_pad.index, sink_name, window};
+  const std::uint64_t epoch = link_epoch(next_link_id_++);
+  ConnectSrcMsg src_end{src_pad.index, nodes_[sink].actor, sink_pad.index, sink_name, window,
+                        epoch};
   request(nodes_[sink].actor, caf::infinite,
-          ConnectSinkMsg{sink_pad.index, nodes_[src].actor, src_pad.index, src_name, window})
-      .then([this, src, src_end, made, promise](bool) mutable {
-        request(nodes_[src].actor, caf::infinite, src_end).then([made, promise](bool) mutable {
-          promise.deliver(made);
-        });
-      });
+          ConnectSinkMsg{sink_pad.index, nodes_[src].actor, src_pad.index, src_name, window, epoch})
+      .then(
+          [this, src, src_end, made, promise](bool) mutable {
+            request(nodes_[src].actor, caf::infinite, src_end)
+                .then([made, promise](bool) mutable { promise.deliver(made); },
+                      [made, promise](caf::error&) mutable {
+                        promise.deliver(LinkResult{made.link.src + " stopped while linking", {}});
+                      });
+          },
+          [made, promise](caf::error&) mutable {
+            promise.deliver(LinkResult{made.link.sink + " stopped while linking", {}});
+          });
   GSTMINI_LOG_OBJECT(category(), DebugLevel::Info, name_, "linked {} to {} (window {})", src_name,
                      sink_name, window);
 }
@@ -376,7 +388,7 @@ void PipelineActor::configure_latency(std::function<void()> then) {
                        format_time(latency_), answer.live ? " (live)" : "");
     for (std::size_t i : sinks())
       request(nodes_[i].actor, caf::infinite, SendEventMsg{Event::latency(latency_)})
-          .then([](bool) {});
+          .then([](bool) {}, [](caf::error&) {});  // a dead sink was posted by element_down
     publish();
     if (then) then();
   });
@@ -439,37 +451,55 @@ void PipelineActor::change_child(std::size_t i, StateChange change) {
     return;
   }
   Node& node = nodes_[order_[i]];
-  std::string element = node.element->name();
-  GSTMINI_LOG_OBJECT(category(), DebugLevel::Debug, name_, "{}: {}", element, to_string(change));
+  if (!node.alive) {
+    child_changed(i, change, StateChangeReturn::Failure);
+    return;
+  }
+  GSTMINI_LOG_OBJECT(category(), DebugLevel::Debug, name_, "{}: {}", node.element->name(),
+                     to_string(change));
   request(node.actor, caf::infinite, ChangeStateMsg{change, base_time_, clock_})
-      .then(
-          [this, i, change, element](StateChangeReturn ret) {
-            if (ret == StateChangeReturn::Failure) {
-              GSTMINI_LOG_OBJECT(category(), DebugLevel::Warning, name_,
-                                 "{} failed to change state {}", element, to_string(change));
-              bus_->post(Message::error(element, "state change failed",
-                                        element + " refused " + to_string(change)));
-              // Elements already moved go back, so the pipeline stays consistent.
-              State from = transition_from(change);
-              for (std::size_t j = 0; j < i; ++j)
-                request(nodes_[order_[j]].actor, caf::infinite,
-                        ChangeStateMsg{transition(transition_to(change), from), base_time_, clock_})
-                    .then([](StateChangeReturn) {});
-              stepping_ = false;
-              target_ = current_;
-              step_return_ = StateChangeReturn::Failure;
-              complete(StateChangeReturn::Failure);
-              return;
-            }
-            nodes_[order_[i]].state = transition_to(change);
-            if (ret == StateChangeReturn::Async) async_pending_.insert(element);
-            if (ret == StateChangeReturn::NoPreroll) no_preroll_ = true;
-            change_child(i + 1, change);
-          },
-          [this, element](caf::error&) {
-            stepping_ = false;
-            complete(StateChangeReturn::Failure);
-          });
+      .then([this, i, change](StateChangeReturn ret) { child_changed(i, change, ret); },
+            [this, i, change](caf::error&) {
+              // Only a dead actor fails a request without timeout; its
+              // down message (element_down posts why) may still be queued.
+              nodes_[order_[i]].alive = false;
+              child_changed(i, change, StateChangeReturn::Failure);
+            });
+}
+
+void PipelineActor::child_changed(std::size_t i, StateChange change, StateChangeReturn ret) {
+  Node& node = nodes_[order_[i]];
+  const std::string& element = node.element->name();
+  if (ret == StateChangeReturn::Failure && !node.alive &&
+      transition_to(change) < transition_from(change)) {
+    // Going down always succeeds: a dead element has nothing left to stop.
+    node.state = transition_to(change);
+    change_child(i + 1, change);
+    return;
+  }
+  if (ret == StateChangeReturn::Failure) {
+    GSTMINI_LOG_OBJECT(category(), DebugLevel::Warning, name_, "{} failed to change state {}",
+                       element, to_string(change));
+    if (node.alive)
+      bus_->post(Message::error(element, "state change failed",
+                                element + " refused " + to_string(change)));
+    // Elements already moved go back, so the pipeline stays consistent.
+    State from = transition_from(change);
+    for (std::size_t j = 0; j < i; ++j)
+      if (nodes_[order_[j]].alive)
+        request(nodes_[order_[j]].actor, caf::infinite,
+                ChangeStateMsg{transition(transition_to(change), from), base_time_, clock_})
+            .then([](StateChangeReturn) {}, [](caf::error&) {});
+    stepping_ = false;
+    target_ = current_;
+    step_return_ = StateChangeReturn::Failure;
+    complete(StateChangeReturn::Failure);
+    return;
+  }
+  node.state = transition_to(change);
+  if (ret == StateChangeReturn::Async) async_pending_.insert(element);
+  if (ret == StateChangeReturn::NoPreroll) no_preroll_ = true;
+  change_child(i + 1, change);
 }
 
 void PipelineActor::step_done(StateChange change) {
@@ -592,10 +622,14 @@ void PipelineActor::publish() {
 
 void PipelineActor::element_down(const caf::down_msg& msg) {
   if (tearing_down_) return;
-  for (const Node& node : nodes_) {
+  for (Node& node : nodes_) {
     if (node.actor.address() != msg.source) continue;
+    node.alive = false;
     bus_->post(Message::error(node.element->name(), "element stopped unexpectedly",
                               "actor exit reason: " + to_string(msg.reason)));
+    // A dead sink never prerolls: a preroll waiting for it would never end.
+    if (waiting_async_ && async_pending_.count(node.element->name()))
+      async_done(node.element->name());
   }
 }
 

@@ -6,6 +6,12 @@
 // element actors: ElementEosMsg, AsyncDoneMsg, and down messages (it
 // monitors every element).
 //
+// Supervision: every request carries an error handler, so a dead element
+// never takes this actor down with it. A dead element is posted as an ERROR
+// naming it; state changes toward NULL skip it (they always complete), and
+// changes upward fail. on_exit sends an exit to every element, so however
+// this actor ends, no element outlives it.
+//
 // State changes are ordered messages: one step at a time (NULL->READY->
 // PAUSED->PLAYING and back), and within a step one element at a time, sinks
 // first and then upstream, each answer awaited before the next request. A
@@ -102,6 +108,7 @@ class PipelineActor : public caf::event_based_actor {
     ElementPtr element;
     caf::actor actor;
     State state = State::Null;  // as last answered by the element
+    bool alive = true;          // false once its actor terminated (down_msg)
   };
   struct Link {
     std::size_t src;
@@ -131,6 +138,8 @@ class PipelineActor : public caf::event_based_actor {
   void set_state(State target);
   void step();
   void change_child(std::size_t i, StateChange change);
+  // The element at order_[i] answered `ret` to `change` (Failure if it died).
+  void child_changed(std::size_t i, StateChange change, StateChangeReturn ret);
   void step_done(StateChange change);
   void async_done(const std::string& element);
   void complete(StateChangeReturn ret);
