@@ -71,13 +71,21 @@ ElementActor::ElementActor(caf::actor_config& cfg, ElementPtr element, caf::acto
       in_(element_->pads().size()),
       out_(element_->pads().size()) {
   element_->runtime().bus = std::move(bus);
+  // Application threads call these (appsrc push, appsink pull,
+  // end_of_stream), so they are set once, here, before Pipeline::add()
+  // returns, and never changed afterwards: not even on_exit clears them
+  // (that write raced with the readers). They hold only addresses (weak),
+  // so calling them after this actor is gone sends nothing.
   caf::actor_addr self_addr = address();
-  element_->runtime().wake = [self_addr] {  // any thread: a message to ourselves
+  element_->runtime().wake = [self_addr] {
     if (auto self = caf::actor_cast<caf::actor>(self_addr)) caf::anon_send(self, wake_atom::value);
   };
-  // Runs on this actor (element code only runs here), so `send` is safe.
-  element_->runtime().notify_pipeline = [this](const Message& message) {
-    if (message.type == MessageType::Latency) send(pipeline_, LatencyChangedMsg{element_->name()});
+  caf::actor_addr pipeline_addr = pipeline_.address();
+  element_->runtime().notify_pipeline = [pipeline_addr,
+                                         name = element_->name()](const Message& message) {
+    if (message.type != MessageType::Latency) return;
+    if (auto to = caf::actor_cast<caf::actor>(pipeline_addr))
+      caf::anon_send(to, LatencyChangedMsg{name});
   };
 }
 
@@ -207,8 +215,7 @@ caf::behavior ElementActor::make_behavior() {
 
 void ElementActor::on_exit() {
   cancel_wakeup();
-  element_->runtime().notify_pipeline = nullptr;
-  element_->runtime().wake = nullptr;
+  // runtime().wake and notify_pipeline stay: app threads may be calling them.
   // Peers hold handles to each other: drop ours so no cycle outlives us.
   in_.clear();
   out_.clear();
