@@ -168,8 +168,11 @@ caf::behavior ElementActor::make_behavior() {
       [this](const DisconnectMsg& msg) {
         if (msg.pad >= element_->pads().size()) return;
         if (element_->pads()[msg.pad].direction == PadDirection::Sink) {
-          in_[msg.pad].peer = nullptr;
-          in_[msg.pad].pending.clear();
+          InLink& in = in_[msg.pad];
+          in.peer = nullptr;
+          in.pending.clear();
+          in.owed = 0;
+          in.flushing = false;  // no FLUSH_STOP will come from the old peer
           return;
         }
         OutLink& link = out_[msg.pad];
@@ -183,6 +186,13 @@ caf::behavior ElementActor::make_behavior() {
         link.peer_pad = msg.peer_pad;
         link.peer_name = std::move(msg.peer_name);
         link.window = msg.window ? msg.window : 1;
+        // A new link starts clean: whatever the old peer left (a flush
+        // without its stop, EOS, items of its epochs) does not apply.
+        link.stale_below = msg.epoch;
+        link.flushing = false;
+        link.eos = false;
+        link.pending.clear();
+        link.owed = 0;
         if (stats_) stats_describe(msg.pad);
         return true;
       },
@@ -310,6 +320,9 @@ void ElementActor::start_item(std::uint32_t pad, Item&& item, std::uint64_t epoc
     return;
   }
   if (event && event->type() == EventType::Eos) in.eos = true;
+  // A new stream may follow EOS without a flush (gst_pad_push_event clears
+  // the pad's EOS flag on STREAM_START).
+  if (event && event->type() == EventType::StreamStart) in.eos = false;
   const bool refused =
       event ? event->type() == EventType::Caps && !accept_caps_event(pad, event->parsed_caps())
             : in.caps_refused;

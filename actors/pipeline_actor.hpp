@@ -173,7 +173,9 @@ class PipelineActor : public caf::event_based_actor {
   bool clock_announced_ = false;  // NEW_CLOCK posted for clock_
   ClockTime latency_ = 0;
   std::vector<Node> nodes_;
+  std::unordered_map<std::string, std::size_t> index_;  // element name -> nodes_ index
   std::vector<Link> links_;
+  std::uint64_t next_link_id_ = 1;  // numbers links for their epochs (messages.hpp)
 
   State current_ = State::Null;  // the state every element is in
   State target_ = State::Null;
