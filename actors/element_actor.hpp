@@ -44,6 +44,7 @@
 #include <vector>
 
 #include "actors/messages.hpp"
+#include "runtime/actor_thread.hpp"
 #include "runtime/base_sink.hpp"
 #include "runtime/base_source.hpp"
 #include "runtime/bus.hpp"
@@ -59,6 +60,12 @@ class ElementActor : public caf::event_based_actor {
   caf::behavior make_behavior() override;
   const char* name() const override { return "gstmini.element"; }
   void on_exit() override;
+  // Element code runs only in here: the thread is marked as an actor thread
+  // meanwhile (runtime/actor_thread.hpp), so blocking calls fail fast.
+  resume_result resume(caf::execution_unit* unit, std::size_t max_throughput) override {
+    ActorThreadScope scope;
+    return caf::event_based_actor::resume(unit, max_throughput);
+  }
 
  private:
   struct Pending {

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "actors/pipeline_actor.hpp"
+#include "runtime/actor_thread.hpp"
 #include "runtime/registry.hpp"
 
 namespace gstmini {
@@ -65,6 +66,7 @@ class PipelineImpl {
 
   template <class Result, class Msg>
   Result call(Msg msg) const {
+    check_may_block("a Pipeline method");
     caf::scoped_actor self{*system_};
     Result result = Result();
     self->request(actor_, kControlTimeout, std::move(msg))
@@ -173,6 +175,7 @@ StateChangeReturn Pipeline::set_state(State state) {
 
 StateChangeReturn Pipeline::get_state(State* state, State* pending, ClockTime timeout) {
   auto& status = *impl_->status_;
+  if (timeout != 0) check_may_block("Pipeline::get_state with a timeout");
   std::unique_lock<std::mutex> lock(status.mutex);
   auto done = [&] { return status.pending == State::VoidPending; };
   if (!is_valid(timeout))

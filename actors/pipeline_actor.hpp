@@ -34,9 +34,11 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "actors/messages.hpp"
+#include "runtime/actor_thread.hpp"
 #include "runtime/bus.hpp"
 #include "runtime/clock.hpp"
 #include "runtime/dot.hpp"
@@ -102,6 +104,11 @@ class PipelineActor : public caf::event_based_actor {
   caf::behavior make_behavior() override;
   const char* name() const override { return "gstmini.pipeline"; }
   void on_exit() override;
+  // Marks the thread as an actor thread while this actor runs.
+  resume_result resume(caf::execution_unit* unit, std::size_t max_throughput) override {
+    ActorThreadScope scope;
+    return caf::event_based_actor::resume(unit, max_throughput);
+  }
 
  private:
   struct Node {
