@@ -112,13 +112,13 @@ void PipelineActor::on_exit() {
 
 std::string PipelineActor::add(const ElementPtr& element) {
   if (!element) return "cannot add a null element";
-  for (const Node& node : nodes_)
-    if (node.element->name() == element->name())
-      return "name \"" + element->name() + "\" is not unique in pipeline " + name_;
+  if (index_.count(element->name()))
+    return "name \"" + element->name() + "\" is not unique in pipeline " + name_;
   if (element->runtime().bus) return "element " + element->name() + " is already in a pipeline";
   caf::actor host = spawn<ElementActor>(element, caf::actor_cast<caf::actor>(this), bus_);
   monitor(host);
   if (recorder_) send(host, AttachStatsMsg{recorder_->counters().add(element)});
+  index_.emplace(element->name(), nodes_.size());
   nodes_.push_back(Node{element, std::move(host)});
   return {};
 }
@@ -174,9 +174,8 @@ void PipelineActor::request_pad(std::size_t node, const PadTemplate& templ, cons
 
 caf::result<LinkResult> PipelineActor::link(const LinkMsg& msg) {
   auto find = [&](const std::string& name) {
-    for (std::size_t i = 0; i < nodes_.size(); ++i)
-      if (nodes_[i].element->name() == name) return i;
-    return nodes_.size();
+    auto it = index_.find(name);
+    return it == index_.end() ? nodes_.size() : it->second;
   };
   std::size_t src = find(msg.src), sink = find(msg.sink);
   const std::string what = "could not link " + msg.src +
@@ -186,6 +185,13 @@ caf::result<LinkResult> PipelineActor::link(const LinkMsg& msg) {
   if (sink == nodes_.size())
     return LinkResult{what + msg.sink + " is not in pipeline " + name_, {}};
   if (src == sink) return LinkResult{what + "an element cannot be linked to itself", {}};
+  // Data going round a loop never drains: every lock-step push in it waits
+  // on itself and a queue in it grows without end. GStreamer finds such
+  // loops only when sorting the bin; refusing the link names the culprit.
+  if (flows_to(sink, src))
+    return LinkResult{what + "it would close a loop (data from " + msg.sink + " already flows to " +
+                          msg.src + ")",
+                      {}};
   auto promise = make_response_promise<LinkResult>();
   resolve_pad(src, PadDirection::Src, msg.src_pad,
               [this, msg, src, sink, what, promise](std::optional<Pad> src_pad,
@@ -296,27 +302,46 @@ void PipelineActor::sync_state(std::size_t i, caf::response_promise promise) {
 }
 
 // Sinks first, then upstream: an element comes after every element it
-// pushes to (GstBin's sorted iterator). Cycles fall back to insertion order.
+// pushes to (GstBin's sorted iterator). Kahn's algorithm on the reversed
+// links, O(V+E): an element is placed once everything it pushes to is.
+// Links cannot make a loop (link() refuses them); if one ever did, its
+// elements follow in insertion order.
 std::vector<std::size_t> PipelineActor::sinks_first() const {
-  std::vector<std::size_t> order;
-  std::vector<bool> placed(nodes_.size(), false);
-  while (order.size() < nodes_.size()) {
-    bool progress = false;
-    for (std::size_t i = 0; i < nodes_.size(); ++i) {
-      if (placed[i]) continue;
-      bool ready = std::all_of(links_.begin(), links_.end(),
-                               [&](const Link& l) { return l.src != i || placed[l.sink]; });
-      if (!ready) continue;
-      placed[i] = true;
-      order.push_back(i);
-      progress = true;
-    }
-    if (!progress) {
-      for (std::size_t i = 0; i < nodes_.size(); ++i)
-        if (!placed[i]) placed[i] = true, order.push_back(i);
-    }
+  const std::size_t n = nodes_.size();
+  std::vector<std::size_t> unplaced_peers(n, 0);  // links to elements not yet placed
+  std::vector<std::vector<std::size_t>> pushers(n);
+  for (const Link& l : links_) {
+    ++unplaced_peers[l.src];
+    pushers[l.sink].push_back(l.src);
   }
+  std::vector<std::size_t> order;
+  order.reserve(n);
+  for (std::size_t i = 0; i < n; ++i)
+    if (unplaced_peers[i] == 0) order.push_back(i);
+  for (std::size_t next = 0; next < order.size(); ++next)
+    for (std::size_t pusher : pushers[order[next]])
+      if (--unplaced_peers[pusher] == 0) order.push_back(pusher);
+  if (order.size() < n)
+    for (std::size_t i = 0; i < n; ++i)
+      if (unplaced_peers[i] != 0) order.push_back(i);
   return order;
+}
+
+// True if data pushed by `from` reaches `to` through the links (O(V+E)).
+bool PipelineActor::flows_to(std::size_t from, std::size_t to) const {
+  std::vector<std::vector<std::size_t>> pushes_to(nodes_.size());
+  for (const Link& l : links_) pushes_to[l.src].push_back(l.sink);
+  std::vector<bool> seen(nodes_.size(), false);
+  std::vector<std::size_t> todo{from};
+  seen[from] = true;
+  while (!todo.empty()) {
+    std::size_t at = todo.back();
+    todo.pop_back();
+    if (at == to) return true;
+    for (std::size_t next : pushes_to[at])
+      if (!seen[next]) seen[next] = true, todo.push_back(next);
+  }
+  return false;
 }
 
 std::size_t PipelineActor::count_sinks() const { return sinks().size(); }

@@ -140,6 +140,7 @@ class PipelineActor : public caf::event_based_actor {
   void sync_state(std::size_t node, caf::response_promise promise);
   bool pad_linked(std::size_t node, unsigned pad) const;
   std::vector<std::size_t> sinks_first() const;
+  bool flows_to(std::size_t from, std::size_t to) const;
   std::size_t count_sinks() const;
 
   void set_state(State target);
