@@ -595,8 +595,12 @@ caf::result<bool> PipelineActor::send_event(Event event) {
   }
   if (targets.empty()) return false;
   if (flushing_seek) {
-    // Running time restarts at 0; PLAYING sinks preroll again first.
+    // Running time restarts at 0; PLAYING sinks preroll again first. The
+    // stream starts over, so its EOS is collected again (GstBin forgets
+    // the sinks' EOS on a flushing seek).
     start_time_ = 0;
+    eos_from_.clear();
+    eos_posted_ = false;
     // (Sinks go PLAYING before the step completes: the base time being in
     // force is what tells that they run on the clock.)
     if (playing_clock_) reprerolling_ = sinks;

@@ -58,6 +58,9 @@ void AppSrc::end_of_stream() {
 }
 
 bool AppSrc::ready_to_create() {
+  // num-buffers reached (num-buffers=0: at once): produce() ends the stream
+  // without waiting for the application.
+  if (remaining() <= 0) return true;
   std::lock_guard<std::mutex> lock(mutex_);
   return !queue_.empty() || eos_;
 }
