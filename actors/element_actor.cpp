@@ -71,13 +71,21 @@ ElementActor::ElementActor(caf::actor_config& cfg, ElementPtr element, caf::acto
       in_(element_->pads().size()),
       out_(element_->pads().size()) {
   element_->runtime().bus = std::move(bus);
+  // Application threads call these (appsrc push, appsink pull,
+  // end_of_stream), so they are set once, here, before Pipeline::add()
+  // returns, and never changed afterwards: not even on_exit clears them
+  // (that write raced with the readers). They hold only addresses (weak),
+  // so calling them after this actor is gone sends nothing.
   caf::actor_addr self_addr = address();
-  element_->runtime().wake = [self_addr] {  // any thread: a message to ourselves
+  element_->runtime().wake = [self_addr] {
     if (auto self = caf::actor_cast<caf::actor>(self_addr)) caf::anon_send(self, wake_atom::value);
   };
-  // Runs on this actor (element code only runs here), so `send` is safe.
-  element_->runtime().notify_pipeline = [this](const Message& message) {
-    if (message.type == MessageType::Latency) send(pipeline_, LatencyChangedMsg{element_->name()});
+  caf::actor_addr pipeline_addr = pipeline_.address();
+  element_->runtime().notify_pipeline = [pipeline_addr,
+                                         name = element_->name()](const Message& message) {
+    if (message.type != MessageType::Latency) return;
+    if (auto to = caf::actor_cast<caf::actor>(pipeline_addr))
+      caf::anon_send(to, LatencyChangedMsg{name});
   };
 }
 
@@ -95,6 +103,7 @@ caf::behavior ElementActor::make_behavior() {
     element_->post_error(what, "internal error in the actor hosting " + element_->name());
     return caf::make_error(caf::sec::runtime_error, what);
   });
+  set_down_handler([this](caf::down_msg& msg) { peer_down(msg); });
   return {
       [this](ItemMsg& msg) {
         on_item(msg);
@@ -112,6 +121,12 @@ caf::behavior ElementActor::make_behavior() {
         link.window = msg.window ? msg.window : 1;
         link.limits = element_->staging_limits();
         link.sticky_pending = !link.sticky.empty();
+        link.peer_died = false;
+        // A new link: nothing of the old one is in flight or sticky-failed.
+        link.epoch = msg.epoch;
+        link.in_flight = 0;
+        link.last = FlowReturn::Ok;
+        monitor(link.peer);
         if (stats_) stats_describe(msg.pad);
         return true;
       },
@@ -153,8 +168,11 @@ caf::behavior ElementActor::make_behavior() {
       [this](const DisconnectMsg& msg) {
         if (msg.pad >= element_->pads().size()) return;
         if (element_->pads()[msg.pad].direction == PadDirection::Sink) {
-          in_[msg.pad].peer = nullptr;
-          in_[msg.pad].pending.clear();
+          InLink& in = in_[msg.pad];
+          in.peer = nullptr;
+          in.pending.clear();
+          in.owed = 0;
+          in.flushing = false;  // no FLUSH_STOP will come from the old peer
           return;
         }
         OutLink& link = out_[msg.pad];
@@ -168,6 +186,13 @@ caf::behavior ElementActor::make_behavior() {
         link.peer_pad = msg.peer_pad;
         link.peer_name = std::move(msg.peer_name);
         link.window = msg.window ? msg.window : 1;
+        // A new link starts clean: whatever the old peer left (a flush
+        // without its stop, EOS, items of its epochs) does not apply.
+        link.stale_below = msg.epoch;
+        link.flushing = false;
+        link.eos = false;
+        link.pending.clear();
+        link.owed = 0;
         if (stats_) stats_describe(msg.pad);
         return true;
       },
@@ -200,8 +225,7 @@ caf::behavior ElementActor::make_behavior() {
 
 void ElementActor::on_exit() {
   cancel_wakeup();
-  element_->runtime().notify_pipeline = nullptr;
-  element_->runtime().wake = nullptr;
+  // runtime().wake and notify_pipeline stay: app threads may be calling them.
   // Peers hold handles to each other: drop ours so no cycle outlives us.
   in_.clear();
   out_.clear();
@@ -296,6 +320,9 @@ void ElementActor::start_item(std::uint32_t pad, Item&& item, std::uint64_t epoc
     return;
   }
   if (event && event->type() == EventType::Eos) in.eos = true;
+  // A new stream may follow EOS without a flush (gst_pad_push_event clears
+  // the pad's EOS flag on STREAM_START).
+  if (event && event->type() == EventType::StreamStart) in.eos = false;
   const bool refused =
       event ? event->type() == EventType::Caps && !accept_caps_event(pad, event->parsed_caps())
             : in.caps_refused;
@@ -363,6 +390,10 @@ void ElementActor::send_outputs() {
       remember_sticky(link.sticky, *event);
       if (event->type() == EventType::Caps)
         element_->set_current_caps(item.pad, event->parsed_caps());
+    }
+    if (!link.linked() && link.peer_died) {
+      link.used = cur_.busy;  // completes with the link's sticky ERROR
+      continue;
     }
     if (!link.linked()) {
       // Only data fails on an unlinked pad; sticky events wait for a peer.
@@ -576,6 +607,24 @@ void ElementActor::send_owed_if_idle() {
   for (std::uint32_t pad = 0; pad < in_.size(); ++pad) send_owed(pad);
 }
 
+void ElementActor::peer_down(const caf::down_msg& msg) {
+  for (InLink& in : in_) {
+    if (!in.peer || in.peer.address() != msg.source) continue;
+    in.peer = nullptr;  // nobody to answer any more
+    in.pending.clear();
+  }
+  for (OutLink& link : out_) {
+    if (!link.peer || link.peer.address() != msg.source) continue;
+    GSTMINI_DEBUG_OBJECT(*element_, "peer {} died: its answers are FlowReturn::error",
+                         link.peer_name);
+    link.peer = nullptr;
+    link.peer_died = true;
+    forget_in_flight(link);
+    link.last = FlowReturn::Error;
+  }
+  try_complete();
+}
+
 void ElementActor::on_flow(const FlowMsg& msg) {
   if (msg.pad >= out_.size()) return;
   OutLink& link = out_[msg.pad];
@@ -650,6 +699,7 @@ void ElementActor::reset_streaming() {
     link.dropped = 0;
     link.sticky.clear();  // a deactivated pad forgets its sticky events
     link.sticky_pending = false;
+    link.peer_died = false;
   }
   prerolled_ = false;
   eos_pending_ = false;

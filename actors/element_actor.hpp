@@ -2,7 +2,13 @@
 //
 // Accepts: ItemMsg (data and serialized events on a sink pad), FlowMsg
 // (answers on a src pad), ConnectSrcMsg / ConnectSinkMsg, ChangeStateMsg,
-// ClockFiredMsg.
+// ClockFiredMsg, and down messages from the src peers it monitors.
+//
+// Faults: an exception in an element hook becomes an ERROR on the bus and
+// FlowReturn::Error for the item; one escaping elsewhere in the actor is
+// posted the same way (the exception handler) and ends the actor. Its
+// upstream peers see it die (monitor) and answer their waiting push with
+// FlowReturn::Error; the pipeline actor skips it when going down.
 //
 // Ordering guarantees:
 //  * Items on one sink pad are handled one at a time, in arrival order; a
@@ -38,6 +44,7 @@
 #include <vector>
 
 #include "actors/messages.hpp"
+#include "runtime/actor_thread.hpp"
 #include "runtime/base_sink.hpp"
 #include "runtime/base_source.hpp"
 #include "runtime/bus.hpp"
@@ -53,6 +60,12 @@ class ElementActor : public caf::event_based_actor {
   caf::behavior make_behavior() override;
   const char* name() const override { return "gstmini.element"; }
   void on_exit() override;
+  // Element code runs only in here: the thread is marked as an actor thread
+  // meanwhile (runtime/actor_thread.hpp), so blocking calls fail fast.
+  resume_result resume(caf::execution_unit* unit, std::size_t max_throughput) override {
+    ActorThreadScope scope;
+    return caf::event_based_actor::resume(unit, max_throughput);
+  }
 
  private:
   struct Pending {
@@ -103,6 +116,9 @@ class ElementActor : public caf::event_based_actor {
     std::vector<Event> sticky;
     bool sticky_pending = false;
     PadCounters* stats = nullptr;  // flow statistics on
+    // The peer's actor died: pushes get FlowReturn::Error (not NOT_LINKED)
+    // until the pad is linked again or the element goes down to READY.
+    bool peer_died = false;
     bool linked() const { return static_cast<bool>(peer); }
     bool has_room() const;
   };
@@ -150,6 +166,9 @@ class ElementActor : public caf::event_based_actor {
   void report_level(const OutLink& link);
   void try_complete();
   void finish_item(FlowReturn ret);
+  // A peer actor terminated (we monitor every src peer): what it owed us
+  // comes back as FlowReturn::Error, so no push waits for a dead actor.
+  void peer_down(const caf::down_msg& msg);
   void answer(std::uint32_t pad, std::uint64_t epoch, FlowReturn ret);
   void send_owed(std::uint32_t pad);
   void send_owed_if_idle();

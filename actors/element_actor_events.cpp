@@ -24,6 +24,13 @@ void ElementActor::on_flush(const FlushMsg& msg) {
   if (msg.pad >= in_.size()) return;
   InLink& in = in_[msg.pad];
   const Pad& pad = element_->pads()[msg.pad];
+  // A flush of an older link, or the FLUSH_STOP of a flush that a newer
+  // FLUSH_START overtook (start, start, stop, stop): the newer flush rules.
+  if (msg.epoch < in.stale_below || link_of(msg.epoch) != link_of(in.stale_below)) {
+    GSTMINI_DEBUG_OBJECT(*element_, "stale flush-{} on {} ignored", msg.start ? "start" : "stop",
+                         pad.name);
+    return;
+  }
   if (msg.start) {
     in.stale_below = msg.epoch;
     in.flushing = true;

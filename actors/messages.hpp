@@ -11,12 +11,24 @@
 // A link carries at most `window` unanswered items. Both messages carry the
 // link's epoch: the upstream side bumps it when it drops its in-flight items
 // (stop, flush), so late answers from before are recognised and ignored
-// instead of trusting message order across priorities.
+// instead of trusting message order across priorities. Epochs identify the
+// link, not only the sender: the pipeline numbers every link it makes, and
+// a link's epochs start at `link_epoch(id)` (the id in the high 32 bits,
+// flushes counting in the low ones). Ids only grow, so after a relink
+// nothing sent on an older link can match, or be mistaken for, the new
+// link's items and answers, and the receiver starts the new link clean
+// (not flushing, not EOS, nothing stale).
 //
 // Out of band on a link:
 //   FlushMsg          FLUSH_START (high priority: overtakes queued items; it
 //                     carries the link's new epoch, older items are dropped)
-//                     or FLUSH_STOP (normal priority, in order).
+//                     or FLUSH_STOP (normal priority, in order; it carries
+//                     the epoch of its FLUSH_START). Back-to-back flushes
+//                     can arrive start, start, stop, stop: a FLUSH_STOP
+//                     older than the last FLUSH_START is ignored, so the pad
+//                     stays flushing until the last flush stops, and the
+//                     element sees start, start, stop (a GStreamer pad too
+//                     is flushing until the last FLUSH_STOP).
 //   UpstreamEventMsg  SEEK / LATENCY / QOS / custom toward the source; request,
 //                     answered true if some element upstream handled it.
 //   QueryMsg          a query arriving on a pad; request, answered QueryReply.
@@ -72,12 +84,18 @@ struct FlowMsg {
   std::uint32_t count;  // items answered; only OK answers are ever grouped
 };
 
+// The first epoch of the link numbered `link_id` (see the top of the file).
+constexpr std::uint64_t link_epoch(std::uint64_t link_id) { return link_id << 32; }
+// The link an epoch belongs to.
+constexpr std::uint64_t link_of(std::uint64_t epoch) { return epoch >> 32; }
+
 struct ConnectSrcMsg {
   std::uint32_t pad;
   caf::actor peer;
   std::uint32_t peer_pad;
   std::string peer_name;  // "sink0:sink", for logs
   std::uint32_t window;   // items in flight
+  std::uint64_t epoch;    // link_epoch() of the new link
 };
 
 struct ConnectSinkMsg {
@@ -86,6 +104,7 @@ struct ConnectSinkMsg {
   std::uint32_t peer_pad;
   std::string peer_name;
   std::uint32_t window;
+  std::uint64_t epoch;  // link_epoch() of the new link
 };
 
 // Creates a request pad (gst_element_request_pad); answers RequestPadReply.

@@ -17,6 +17,7 @@
 
 #include "actors/actor_runtime.hpp"
 #include "actors/pipeline_actor.hpp"
+#include "runtime/actor_thread.hpp"
 #include "runtime/env.hpp"
 #include "runtime/log.hpp"
 #include "runtime/registry.hpp"
@@ -97,6 +98,7 @@ class PipelineImpl {
   // slow_call_warning() is reported on the log while it goes on waiting.
   template <class Result, class Msg>
   std::optional<Result> call(const char* what, Msg msg) const {
+    check_may_block("a Pipeline method");
     struct Reply {
       std::optional<Result> value;
       std::string error;
@@ -252,6 +254,7 @@ StateChangeReturn Pipeline::set_state(State state) {
 
 StateChangeReturn Pipeline::get_state(State* state, State* pending, ClockTime timeout) {
   auto& status = *impl_->status_;
+  if (timeout != 0) check_may_block("Pipeline::get_state with a timeout");
   std::unique_lock<std::mutex> lock(status.mutex);
   auto done = [&] { return status.pending == State::VoidPending; };
   if (!is_valid(timeout))

@@ -91,14 +91,18 @@ caf::behavior PipelineActor::make_behavior() {
       [this](dot_atom) { return to_dot(graph()); },
       [this](teardown_atom) {
         tearing_down_ = true;
-        for (Node& node : nodes_) send_exit(node.actor, caf::exit_reason::user_shutdown);
-        quit();
+        quit();  // on_exit stops every element
       },
   };
 }
 
 void PipelineActor::on_exit() {
-  nodes_.clear();  // the elements' actors got their exit; drop our strong handles
+  // However this actor ends (teardown, or a bug), the elements end with it:
+  // they hold handles to each other and would otherwise live on, and
+  // ~actor_system waits for every actor.
+  for (Node& node : nodes_)
+    if (node.alive) send_exit(node.actor, caf::exit_reason::user_shutdown);
+  nodes_.clear();
   for (auto& waiter : waiters_)
     if (waiter.pending()) waiter.deliver(StateChangeReturn::Failure);
   waiters_.clear();
@@ -108,14 +112,14 @@ void PipelineActor::on_exit() {
 
 std::string PipelineActor::add(const ElementPtr& element) {
   if (!element) return "cannot add a null element";
-  for (const Node& node : nodes_)
-    if (node.element->name() == element->name())
-      return "name \"" + element->name() + "\" is not unique in pipeline " + name_;
+  if (index_.count(element->name()))
+    return "name \"" + element->name() + "\" is not unique in pipeline " + name_;
   if (element->runtime().bus) return "element " + element->name() + " is already in a pipeline";
   caf::actor host = spawn<ElementActor>(element, caf::actor_cast<caf::actor>(this), bus_);
   monitor(host);
   if (status_->track) status_->track(host);
   if (recorder_) send(host, AttachStatsMsg{recorder_->counters().add(element)});
+  index_.emplace(element->name(), nodes_.size());
   nodes_.push_back(Node{element, std::move(host)});
   return {};
 }
@@ -171,9 +175,8 @@ void PipelineActor::request_pad(std::size_t node, const PadTemplate& templ, cons
 
 caf::result<LinkResult> PipelineActor::link(const LinkMsg& msg) {
   auto find = [&](const std::string& name) {
-    for (std::size_t i = 0; i < nodes_.size(); ++i)
-      if (nodes_[i].element->name() == name) return i;
-    return nodes_.size();
+    auto it = index_.find(name);
+    return it == index_.end() ? nodes_.size() : it->second;
   };
   std::size_t src = find(msg.src), sink = find(msg.sink);
   const std::string what = "could not link " + msg.src +
@@ -183,6 +186,13 @@ caf::result<LinkResult> PipelineActor::link(const LinkMsg& msg) {
   if (sink == nodes_.size())
     return LinkResult{what + msg.sink + " is not in pipeline " + name_, {}};
   if (src == sink) return LinkResult{what + "an element cannot be linked to itself", {}};
+  // Data going round a loop never drains: every lock-step push in it waits
+  // on itself and a queue in it grows without end. GStreamer finds such
+  // loops only when sorting the bin; refusing the link names the culprit.
+  if (flows_to(sink, src))
+    return LinkResult{what + "it would close a loop (data from " + msg.sink + " already flows to " +
+                          msg.src + ")",
+                      {}};
   auto promise = make_response_promise<LinkResult>();
   resolve_pad(src, PadDirection::Src, msg.src_pad,
               [this, msg, src, sink, what, promise](std::optional<Pad> src_pad,
@@ -239,14 +249,22 @@ void PipelineActor::connect(const LinkMsg& msg, std::size_t src, const Pad& src_
   const std::uint32_t window = msg.window ? msg.window : default_window_;
   links_.push_back(Link{src, src_pad.index, sink, sink_pad.index, window});
   LinkResult made{{}, LinkInfo{msg.src, src_pad.name, msg.sink, sink_pad.name, window}};
-  ConnectSrcMsg src_end{src_pad.index, nodes_[sink].actor, sink_pad.index, sink_name, window};
+  const std::uint64_t epoch = link_epoch(next_link_id_++);
+  ConnectSrcMsg src_end{src_pad.index, nodes_[sink].actor, sink_pad.index, sink_name, window,
+                        epoch};
   request(nodes_[sink].actor, caf::infinite,
-          ConnectSinkMsg{sink_pad.index, nodes_[src].actor, src_pad.index, src_name, window})
-      .then([this, src, src_end, made, promise](bool) mutable {
-        request(nodes_[src].actor, caf::infinite, src_end).then([made, promise](bool) mutable {
-          promise.deliver(made);
-        });
-      });
+          ConnectSinkMsg{sink_pad.index, nodes_[src].actor, src_pad.index, src_name, window, epoch})
+      .then(
+          [this, src, src_end, made, promise](bool) mutable {
+            request(nodes_[src].actor, caf::infinite, src_end)
+                .then([made, promise](bool) mutable { promise.deliver(made); },
+                      [made, promise](caf::error&) mutable {
+                        promise.deliver(LinkResult{made.link.src + " stopped while linking", {}});
+                      });
+          },
+          [made, promise](caf::error&) mutable {
+            promise.deliver(LinkResult{made.link.sink + " stopped while linking", {}});
+          });
   GSTMINI_LOG_OBJECT(category(), DebugLevel::Info, name_, "linked {} to {} (window {})", src_name,
                      sink_name, window);
 }
@@ -285,27 +303,46 @@ void PipelineActor::sync_state(std::size_t i, caf::response_promise promise) {
 }
 
 // Sinks first, then upstream: an element comes after every element it
-// pushes to (GstBin's sorted iterator). Cycles fall back to insertion order.
+// pushes to (GstBin's sorted iterator). Kahn's algorithm on the reversed
+// links, O(V+E): an element is placed once everything it pushes to is.
+// Links cannot make a loop (link() refuses them); if one ever did, its
+// elements follow in insertion order.
 std::vector<std::size_t> PipelineActor::sinks_first() const {
-  std::vector<std::size_t> order;
-  std::vector<bool> placed(nodes_.size(), false);
-  while (order.size() < nodes_.size()) {
-    bool progress = false;
-    for (std::size_t i = 0; i < nodes_.size(); ++i) {
-      if (placed[i]) continue;
-      bool ready = std::all_of(links_.begin(), links_.end(),
-                               [&](const Link& l) { return l.src != i || placed[l.sink]; });
-      if (!ready) continue;
-      placed[i] = true;
-      order.push_back(i);
-      progress = true;
-    }
-    if (!progress) {
-      for (std::size_t i = 0; i < nodes_.size(); ++i)
-        if (!placed[i]) placed[i] = true, order.push_back(i);
-    }
+  const std::size_t n = nodes_.size();
+  std::vector<std::size_t> unplaced_peers(n, 0);  // links to elements not yet placed
+  std::vector<std::vector<std::size_t>> pushers(n);
+  for (const Link& l : links_) {
+    ++unplaced_peers[l.src];
+    pushers[l.sink].push_back(l.src);
   }
+  std::vector<std::size_t> order;
+  order.reserve(n);
+  for (std::size_t i = 0; i < n; ++i)
+    if (unplaced_peers[i] == 0) order.push_back(i);
+  for (std::size_t next = 0; next < order.size(); ++next)
+    for (std::size_t pusher : pushers[order[next]])
+      if (--unplaced_peers[pusher] == 0) order.push_back(pusher);
+  if (order.size() < n)
+    for (std::size_t i = 0; i < n; ++i)
+      if (unplaced_peers[i] != 0) order.push_back(i);
   return order;
+}
+
+// True if data pushed by `from` reaches `to` through the links (O(V+E)).
+bool PipelineActor::flows_to(std::size_t from, std::size_t to) const {
+  std::vector<std::vector<std::size_t>> pushes_to(nodes_.size());
+  for (const Link& l : links_) pushes_to[l.src].push_back(l.sink);
+  std::vector<bool> seen(nodes_.size(), false);
+  std::vector<std::size_t> todo{from};
+  seen[from] = true;
+  while (!todo.empty()) {
+    std::size_t at = todo.back();
+    todo.pop_back();
+    if (at == to) return true;
+    for (std::size_t next : pushes_to[at])
+      if (!seen[next]) seen[next] = true, todo.push_back(next);
+  }
+  return false;
 }
 
 std::size_t PipelineActor::count_sinks() const { return sinks().size(); }
@@ -377,7 +414,7 @@ void PipelineActor::configure_latency(std::function<void()> then) {
                        format_time(latency_), answer.live ? " (live)" : "");
     for (std::size_t i : sinks())
       request(nodes_[i].actor, caf::infinite, SendEventMsg{Event::latency(latency_)})
-          .then([](bool) {});
+          .then([](bool) {}, [](caf::error&) {});  // a dead sink was posted by element_down
     publish();
     if (then) then();
   });
@@ -440,37 +477,55 @@ void PipelineActor::change_child(std::size_t i, StateChange change) {
     return;
   }
   Node& node = nodes_[order_[i]];
-  std::string element = node.element->name();
-  GSTMINI_LOG_OBJECT(category(), DebugLevel::Debug, name_, "{}: {}", element, to_string(change));
+  if (!node.alive) {
+    child_changed(i, change, StateChangeReturn::Failure);
+    return;
+  }
+  GSTMINI_LOG_OBJECT(category(), DebugLevel::Debug, name_, "{}: {}", node.element->name(),
+                     to_string(change));
   request(node.actor, caf::infinite, ChangeStateMsg{change, base_time_, clock_})
-      .then(
-          [this, i, change, element](StateChangeReturn ret) {
-            if (ret == StateChangeReturn::Failure) {
-              GSTMINI_LOG_OBJECT(category(), DebugLevel::Warning, name_,
-                                 "{} failed to change state {}", element, to_string(change));
-              bus_->post(Message::error(element, "state change failed",
-                                        element + " refused " + to_string(change)));
-              // Elements already moved go back, so the pipeline stays consistent.
-              State from = transition_from(change);
-              for (std::size_t j = 0; j < i; ++j)
-                request(nodes_[order_[j]].actor, caf::infinite,
-                        ChangeStateMsg{transition(transition_to(change), from), base_time_, clock_})
-                    .then([](StateChangeReturn) {});
-              stepping_ = false;
-              target_ = current_;
-              step_return_ = StateChangeReturn::Failure;
-              complete(StateChangeReturn::Failure);
-              return;
-            }
-            nodes_[order_[i]].state = transition_to(change);
-            if (ret == StateChangeReturn::Async) async_pending_.insert(element);
-            if (ret == StateChangeReturn::NoPreroll) no_preroll_ = true;
-            change_child(i + 1, change);
-          },
-          [this, element](caf::error&) {
-            stepping_ = false;
-            complete(StateChangeReturn::Failure);
-          });
+      .then([this, i, change](StateChangeReturn ret) { child_changed(i, change, ret); },
+            [this, i, change](caf::error&) {
+              // Only a dead actor fails a request without timeout; its
+              // down message (element_down posts why) may still be queued.
+              nodes_[order_[i]].alive = false;
+              child_changed(i, change, StateChangeReturn::Failure);
+            });
+}
+
+void PipelineActor::child_changed(std::size_t i, StateChange change, StateChangeReturn ret) {
+  Node& node = nodes_[order_[i]];
+  const std::string& element = node.element->name();
+  if (ret == StateChangeReturn::Failure && !node.alive &&
+      transition_to(change) < transition_from(change)) {
+    // Going down always succeeds: a dead element has nothing left to stop.
+    node.state = transition_to(change);
+    change_child(i + 1, change);
+    return;
+  }
+  if (ret == StateChangeReturn::Failure) {
+    GSTMINI_LOG_OBJECT(category(), DebugLevel::Warning, name_, "{} failed to change state {}",
+                       element, to_string(change));
+    if (node.alive)
+      bus_->post(Message::error(element, "state change failed",
+                                element + " refused " + to_string(change)));
+    // Elements already moved go back, so the pipeline stays consistent.
+    State from = transition_from(change);
+    for (std::size_t j = 0; j < i; ++j)
+      if (nodes_[order_[j]].alive)
+        request(nodes_[order_[j]].actor, caf::infinite,
+                ChangeStateMsg{transition(transition_to(change), from), base_time_, clock_})
+            .then([](StateChangeReturn) {}, [](caf::error&) {});
+    stepping_ = false;
+    target_ = current_;
+    step_return_ = StateChangeReturn::Failure;
+    complete(StateChangeReturn::Failure);
+    return;
+  }
+  node.state = transition_to(change);
+  if (ret == StateChangeReturn::Async) async_pending_.insert(element);
+  if (ret == StateChangeReturn::NoPreroll) no_preroll_ = true;
+  change_child(i + 1, change);
 }
 
 void PipelineActor::step_done(StateChange change) {
@@ -541,8 +596,12 @@ caf::result<bool> PipelineActor::send_event(Event event) {
   }
   if (targets.empty()) return false;
   if (flushing_seek) {
-    // Running time restarts at 0; PLAYING sinks preroll again first.
+    // Running time restarts at 0; PLAYING sinks preroll again first. The
+    // stream starts over, so its EOS is collected again (GstBin forgets
+    // the sinks' EOS on a flushing seek).
     start_time_ = 0;
+    eos_from_.clear();
+    eos_posted_ = false;
     // (Sinks go PLAYING before the step completes: the base time being in
     // force is what tells that they run on the clock.)
     if (playing_clock_) reprerolling_ = sinks;
@@ -593,10 +652,14 @@ void PipelineActor::publish() {
 
 void PipelineActor::element_down(const caf::down_msg& msg) {
   if (tearing_down_) return;
-  for (const Node& node : nodes_) {
+  for (Node& node : nodes_) {
     if (node.actor.address() != msg.source) continue;
+    node.alive = false;
     bus_->post(Message::error(node.element->name(), "element stopped unexpectedly",
                               "actor exit reason: " + to_string(msg.reason)));
+    // A dead sink never prerolls: a preroll waiting for it would never end.
+    if (waiting_async_ && async_pending_.count(node.element->name()))
+      async_done(node.element->name());
   }
 }
 

@@ -6,6 +6,12 @@
 // element actors: ElementEosMsg, AsyncDoneMsg, and down messages (it
 // monitors every element).
 //
+// Supervision: every request carries an error handler, so a dead element
+// never takes this actor down with it. A dead element is posted as an ERROR
+// naming it; state changes toward NULL skip it (they always complete), and
+// changes upward fail. on_exit sends an exit to every element, so however
+// this actor ends, no element outlives it.
+//
 // State changes are ordered messages: one step at a time (NULL->READY->
 // PAUSED->PLAYING and back), and within a step one element at a time, sinks
 // first and then upstream, each answer awaited before the next request. A
@@ -28,9 +34,11 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "actors/messages.hpp"
+#include "runtime/actor_thread.hpp"
 #include "runtime/bus.hpp"
 #include "runtime/clock.hpp"
 #include "runtime/dot.hpp"
@@ -99,12 +107,18 @@ class PipelineActor : public caf::event_based_actor {
   caf::behavior make_behavior() override;
   const char* name() const override { return "gstmini.pipeline"; }
   void on_exit() override;
+  // Marks the thread as an actor thread while this actor runs.
+  resume_result resume(caf::execution_unit* unit, std::size_t max_throughput) override {
+    ActorThreadScope scope;
+    return caf::event_based_actor::resume(unit, max_throughput);
+  }
 
  private:
   struct Node {
     ElementPtr element;
     caf::actor actor;
     State state = State::Null;  // as last answered by the element
+    bool alive = true;          // false once its actor terminated (down_msg)
   };
   struct Link {
     std::size_t src;
@@ -129,11 +143,14 @@ class PipelineActor : public caf::event_based_actor {
   void sync_state(std::size_t node, caf::response_promise promise);
   bool pad_linked(std::size_t node, unsigned pad) const;
   std::vector<std::size_t> sinks_first() const;
+  bool flows_to(std::size_t from, std::size_t to) const;
   std::size_t count_sinks() const;
 
   void set_state(State target);
   void step();
   void change_child(std::size_t i, StateChange change);
+  // The element at order_[i] answered `ret` to `change` (Failure if it died).
+  void child_changed(std::size_t i, StateChange change, StateChangeReturn ret);
   void step_done(StateChange change);
   void async_done(const std::string& element);
   void complete(StateChangeReturn ret);
@@ -167,7 +184,9 @@ class PipelineActor : public caf::event_based_actor {
   bool clock_announced_ = false;  // NEW_CLOCK posted for clock_
   ClockTime latency_ = 0;
   std::vector<Node> nodes_;
+  std::unordered_map<std::string, std::size_t> index_;  // element name -> nodes_ index
   std::vector<Link> links_;
+  std::uint64_t next_link_id_ = 1;  // numbers links for their epochs (messages.hpp)
 
   State current_ = State::Null;  // the state every element is in
   State target_ = State::Null;

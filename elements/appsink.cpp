@@ -1,5 +1,7 @@
 #include "elements/appsink.hpp"
 
+#include "runtime/actor_thread.hpp"
+
 #include <chrono>
 #include <limits>
 
@@ -74,6 +76,7 @@ std::optional<Buffer> AppSink::pull_sample() { return try_pull_sample(kClockTime
 std::optional<Buffer> AppSink::try_pull_sample(ClockTime timeout) {
   std::unique_lock<std::mutex> lock(mutex_);
   auto ready = [&] { return !queue_.empty() || eos_; };
+  if (!ready() && timeout != 0) check_may_block("AppSink::pull_sample waiting for a buffer");
   if (!is_valid(timeout))
     changed_.wait(lock, ready);
   else if (!changed_.wait_for(lock, std::chrono::nanoseconds(timeout), ready))

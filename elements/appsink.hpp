@@ -5,7 +5,8 @@
 // is full the sink holds the next buffer unanswered, so back-pressure reaches
 // upstream exactly as with any slow sink, until a pull makes room (drop=true
 // instead drops the oldest). pull_sample() blocks until a buffer or EOS;
-// try_pull_sample() gives up after a timeout.
+// try_pull_sample() gives up after a timeout. Both throw BlockingCallError
+// instead of waiting when called on an actor thread (a callback).
 #pragma once
 
 #include <condition_variable>
@@ -27,7 +28,9 @@ class AppSink : public Sink {
   std::optional<Buffer> pull_sample();
   std::optional<Buffer> try_pull_sample(ClockTime timeout);
   bool is_eos();
-  // Called on the sink's actor after each buffer was queued ("new-sample").
+  // Called on the sink's actor after each buffer was queued ("new-sample"):
+  // an actor thread, where calls that wait for the pipeline throw
+  // BlockingCallError (runtime/actor_thread.hpp).
   void set_new_sample_callback(std::function<void(AppSink&)> callback);
 
   FlowReturn render(const Buffer& buffer) override;

@@ -1,5 +1,7 @@
 #include "elements/appsrc.hpp"
 
+#include "runtime/actor_thread.hpp"
+
 #include <limits>
 
 namespace gstmini {
@@ -35,6 +37,7 @@ AppSrc::Push AppSrc::push_buffer(Buffer buffer) {
   const auto max = get<std::uint64_t>("max-buffers");
   auto full = [&] { return max != 0 && queue_.size() >= max; };
   if (full() && !get<bool>("block")) return Push::Full;
+  if (full()) check_may_block("AppSrc::push_buffer waiting for room");
   room_.wait(lock, [&] { return !full() || !running_ || eos_; });
   if (eos_) return Push::Eos;
   if (!running_) return Push::Flushing;
@@ -55,6 +58,9 @@ void AppSrc::end_of_stream() {
 }
 
 bool AppSrc::ready_to_create() {
+  // num-buffers reached (num-buffers=0: at once): produce() ends the stream
+  // without waiting for the application.
+  if (remaining() <= 0) return true;
   std::lock_guard<std::mutex> lock(mutex_);
   return !queue_.empty() || eos_;
 }

@@ -3,8 +3,9 @@
 //
 // push_buffer() queues a buffer; when max-buffers are waiting it blocks the
 // calling thread until the pipeline took one (block=true) or refuses with
-// Push::Full (block=false). end_of_stream() ends the stream once the queue is
-// drained. The element's actor never waits: with an empty queue its loop
+// Push::Full (block=false); on an actor thread (from an element callback) it
+// throws BlockingCallError instead of waiting. end_of_stream() ends the
+// stream once the queue is drained. The element's actor never waits: with an empty queue its loop
 // parks, and a push wakes it (Element::wake). Back-pressure from downstream
 // reaches the app the same way as anywhere: the lock-step push holds the
 // loop, the queue fills, push_buffer blocks.

@@ -4,7 +4,8 @@
 // sync defaults to false, as in GStreamer. silent=false keeps last-message
 // up to date and logs each buffer; dump=true hex-dumps the payload; a
 // handoff callback sees every rendered buffer (GStreamer's "handoff" signal),
-// called on the sink's own actor.
+// called on the sink's own actor: an actor thread, where calls that wait for
+// the pipeline throw BlockingCallError (runtime/actor_thread.hpp).
 #pragma once
 
 #include <atomic>

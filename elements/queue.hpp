@@ -35,7 +35,8 @@ class Queue : public Transform {
   explicit Queue(std::string name);
   static const ElementClass& element_class();
 
-  // "overrun": the queue became full; "underrun": it became empty.
+  // "overrun": the queue became full; "underrun": it became empty. Called
+  // on the queue's actor (an actor thread: see runtime/actor_thread.hpp).
   void set_overrun_callback(Callback callback);
   void set_underrun_callback(Callback callback);
 

@@ -66,6 +66,12 @@ bool Source::src_event(const Pad&, Event event, Output&) {
   segment_pending_ = true;
   seek_pending_ = true;
   seek_flush_ = has_flag(seek.flags, SeekFlags::Flush);
+  if (seek_flush_) {
+    // A flushing seek starts the stream over, also after EOS: num-buffers
+    // counts from here and an EOS the application sent is forgotten.
+    produced_ = 0;
+    eos_requested_ = false;
+  }
   return true;
 }
 

@@ -295,6 +295,7 @@ int main(int argc, char** argv) {
   }
   SignalThread::block_signals();
   SignalThread signals(kProgram, options.quiet);
+  signals.start();
 
   std::unique_ptr<Pipeline> pipeline;
   try {
@@ -312,7 +313,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "ERROR: pipeline could not be constructed: %s.\n", e.what());
     return 1;
   }
-  signals.start(pipeline.get());
+  signals.attach(pipeline.get());
   int code = Launcher(*pipeline, options).run();
   signals.stop();
   pipeline.reset();

@@ -34,12 +34,15 @@ class SignalThread {
     sigset_t set = signals();
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
   }
-  void start(Pipeline* pipeline) {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      pipeline_ = pipeline;
-    }
+  // Starts taking signals at once: an interrupt before attach() (while the
+  // pipeline is built) ends the process.
+  void start() {
     std::thread([this] { run(); }).detach();  // ends with the process
+  }
+  // From now on an interrupt goes to this pipeline's bus.
+  void attach(Pipeline* pipeline) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    pipeline_ = pipeline;
   }
   void stop() {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -60,6 +63,7 @@ class SignalThread {
       int sig = 0;
       if (sigwait(&set, &sig) != 0) return;
       std::lock_guard<std::mutex> lock(mutex_);
+      if (!pipeline_ && sig == SIGINT) terminate_by_interrupt();
       if (!pipeline_) continue;
       if (sig == SIGHUP) {
         dump_snapshot();
@@ -82,6 +86,18 @@ class SignalThread {
       sigdelset(&set, SIGINT);
       pthread_sigmask(SIG_UNBLOCK, &interrupt, nullptr);
     }
+  }
+  // No bus loop runs (the pipeline is being built or torn down): nothing
+  // would handle the interrupt, so it ends the process as an unhandled
+  // SIGINT does (gst-launch has no handler then either).
+  [[noreturn]] static void terminate_by_interrupt() {
+    std::signal(SIGINT, SIG_DFL);
+    sigset_t interrupt;
+    sigemptyset(&interrupt);
+    sigaddset(&interrupt, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &interrupt, nullptr);
+    raise(SIGINT);
+    std::_Exit(130);  // not reached: SIGINT's default action ends the process
   }
   void dump_snapshot() {
     if (!quiet_)
