@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <limits>
 
+#include "runtime/last_message.hpp"
+
 namespace gstmini {
 
 const ElementClass& FakeSink::element_class() {
@@ -53,21 +55,21 @@ bool FakeSink::start() {
   return true;
 }
 
-void FakeSink::report(const char* what, const Buffer& buffer) {
-  refresh_settings();
-  if (settings_.silent) return;
-  std::string message =
-      std::string(what) + "   ******* (" + name() + ":sink) (" + std::to_string(buffer.size()) +
-      " bytes, pts: " + (is_valid(buffer.pts) ? format_time(buffer.pts) : "none") +
-      ", duration: " + (is_valid(buffer.duration) ? format_time(buffer.duration) : "none") +
-      ", flags: " + flags_to_string(buffer.flags()) + ")";
+void FakeSink::set_last_message(const std::string& message) {
   set_stat(last_message_index_, message);
   notify_property({}, "last-message", message);
   GSTMINI_INFO_OBJECT(*this, "{}", message);
 }
 
 FlowReturn FakeSink::preroll(const Buffer& buffer) {
-  report("preroll", buffer);
+  refresh_settings();
+  // GStreamer's fakesink says only this at preroll; the buffer's details
+  // follow when it is rendered.
+  if (!settings_.silent) set_last_message("preroll   ******* ");
+  return preroll_handoff(buffer);
+}
+
+FlowReturn FakeSink::preroll_handoff(const Buffer& buffer) {
   if (!has_handoff_.load(std::memory_order_acquire)) return FlowReturn::Ok;
   std::lock_guard<std::mutex> lock(handoff_mutex_);
   if (preroll_handoff_) preroll_handoff_(buffer, *this);
@@ -78,7 +80,7 @@ FlowReturn FakeSink::render(const Buffer& buffer) {
   refresh_settings();
   if (settings_.num_buffers >= 0 && accepted_ >= settings_.num_buffers) return FlowReturn::Eos;
   ++accepted_;
-  report("chain", buffer);
+  if (!settings_.silent) set_last_message(buffer_last_message("chain", name() + ":sink", buffer));
   if (settings_.dump && buffer.size()) {
     for (std::size_t i = 0; i < buffer.size(); i += 16) {
       std::printf("%08zx: ", i);
@@ -95,12 +97,7 @@ FlowReturn FakeSink::render(const Buffer& buffer) {
 
 void FakeSink::on_event(const Event& event) {
   refresh_settings();
-  if (settings_.silent) return;
-  std::string message = std::string("event   ******* (") + name() +
-                        ":sink) E (type: " + to_string(event.type()) + ")";
-  set_stat(last_message_index_, message);
-  notify_property({}, "last-message", message);
-  GSTMINI_INFO_OBJECT(*this, "{}", message);
+  if (!settings_.silent) set_last_message(event_last_message(name() + ":sink", event));
 }
 
 }  // namespace gstmini

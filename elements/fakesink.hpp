@@ -38,7 +38,8 @@ class FakeSink : public Sink {
   bool start() override;
 
  private:
-  void report(const char* what, const Buffer& buffer);
+  void set_last_message(const std::string& message);
+  FlowReturn preroll_handoff(const Buffer& buffer);
   void refresh_settings();
 
   struct Settings {

@@ -46,19 +46,29 @@ namespace {
 
 // The member of `value` (int, int range, or a list of them) nearest to
 // `target`; ties go to the smaller one, as gst_structure_fixate_field_nearest_int.
+// |a - b| without overflow: int64 members can be 2^64 - 1 apart.
+std::uint64_t distance(std::int64_t a, std::int64_t b) {
+  return a > b ? static_cast<std::uint64_t>(a) - static_cast<std::uint64_t>(b)
+               : static_cast<std::uint64_t>(b) - static_cast<std::uint64_t>(a);
+}
+
 std::optional<std::int64_t> nearest_int(const CapsValue& value, std::int64_t target) {
   if (const auto* i = value.get_if<std::int64_t>()) return *i;
   if (const auto* r = value.get_if<IntRange>()) {
+    const auto step = static_cast<std::uint64_t>(r->step);
     std::int64_t t = std::clamp(target, r->min, r->max);
-    std::int64_t below = t - (t - r->min) % r->step;
-    std::int64_t above = below + r->step;
-    return (above <= r->max && above - t < t - below) ? above : below;
+    std::uint64_t offset = distance(t, r->min) % step;
+    // below = t - offset >= min; above = below + step, a member while <= max.
+    auto below = static_cast<std::int64_t>(static_cast<std::uint64_t>(t) - offset);
+    if (offset && distance(r->max, below) >= step && step - offset < offset)
+      return static_cast<std::int64_t>(static_cast<std::uint64_t>(below) + step);
+    return below;
   }
   if (const auto* list = value.get_if<CapsValueList>()) {
     std::optional<std::int64_t> best;
     for (const CapsValue& m : *list) {
       auto n = nearest_int(m, target);
-      if (n && (!best || std::llabs(*n - target) < std::llabs(*best - target))) best = n;
+      if (n && (!best || distance(*n, target) < distance(*best, target))) best = n;
     }
     return best;
   }

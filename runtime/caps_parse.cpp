@@ -10,6 +10,7 @@
 // else a string, tried in that order (gst_structure_parse_value).
 #include <cctype>
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 
 #include "runtime/caps.hpp"
@@ -40,7 +41,12 @@ bool parse_double(const std::string& text, double* out) {
   errno = 0;
   char* end = nullptr;
   double v = std::strtod(text.c_str(), &end);
-  if (*end || errno) return false;
+  // ERANGE on a subnormal still gives the value printed (to_chars writes
+  // subnormals in their shortest form, which strtod flags as underflow);
+  // overflow to inf and underflow to 0 are refused. NaN is no member of any
+  // set (NaN != NaN), so it cannot be a caps value.
+  if (*end || std::isnan(v)) return false;
+  if (errno && (v == 0 || std::isinf(v))) return false;
   *out = v;
   return true;
 }
@@ -78,15 +84,13 @@ class Parser {
 
   Caps parse() {
     skip_ws();
-    std::size_t start = pos_;
     std::string word = peek_word();
-    if (word == "ANY" || word == "EMPTY" || word == "NONE") {
+    if (is_special(word)) {
       pos_ += word.size();
       skip_ws();
       if (!at_end()) fail("unexpected text after " + word);
       return word == "ANY" ? Caps::any() : Caps::empty();
     }
-    pos_ = start;
     Caps caps;
     while (!at_end()) {
       caps.append(structure());
@@ -105,6 +109,9 @@ class Parser {
     throw CapsParseError(reason, at);
   }
   bool at_end() const { return pos_ >= s_.size(); }
+  static bool is_special(const std::string& word) {
+    return word == "ANY" || word == "EMPTY" || word == "NONE";
+  }
   void skip_ws() {
     while (!at_end() && std::isspace(static_cast<unsigned char>(s_[pos_]))) ++pos_;
   }
@@ -133,6 +140,8 @@ class Parser {
     std::string name = word();
     if (name.empty() || !std::isalpha(static_cast<unsigned char>(name[0])))
       fail_at("expected a media type such as video/x-raw", start);
+    // "a; ANY" would print back as caps whose first word reads as ANY.
+    if (is_special(name)) fail_at("'" + name + "' caps are written alone", start);
     std::string features;
     if (!at_end() && s_[pos_] == '(') {
       std::size_t close = s_.find(')', pos_);

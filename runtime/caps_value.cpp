@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <limits>
 #include <numeric>
 #include <type_traits>
 
@@ -19,6 +20,24 @@ Overloaded(Ts...) -> Overloaded<Ts...>;
 
 const CapsValueList* as_list(const CapsValue& v) { return v.get_if<CapsValueList>(); }
 
+// Int bounds are int64: hi - lo can exceed int64 ([ -2^63, 2^63-1 ] spans
+// 2^64-1), so distances between members are taken in uint64, where hi >= lo
+// makes them exact, and stepping from a member is done there too.
+std::uint64_t distance(std::int64_t lo, std::int64_t hi) {  // hi >= lo
+  return static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo);
+}
+
+// lo + d for a result known to be in [lo, INT64_MAX].
+std::int64_t advance(std::int64_t lo, std::uint64_t d) {
+  return static_cast<std::int64_t>(static_cast<std::uint64_t>(lo) + d);
+}
+
+// v mod m in [0, m) for m > 0 (% keeps the sign of v).
+std::int64_t modulo(std::int64_t v, std::int64_t m) {
+  std::int64_t r = v % m;
+  return r < 0 ? r + m : r;
+}
+
 // Ranges collapse to a single value when min == max.
 std::optional<CapsValue> int_span(std::int64_t lo, std::int64_t hi, std::int64_t step) {
   if (lo > hi) return std::nullopt;
@@ -26,15 +45,20 @@ std::optional<CapsValue> int_span(std::int64_t lo, std::int64_t hi, std::int64_t
   return CapsValue::int_range(lo, hi, step);
 }
 
-// First member of `r` that is >= lo.
-std::int64_t align_up(std::int64_t lo, const IntRange& r) {
+// First member of `r` that is >= lo; none when it would pass r.max (a range's
+// max is always a member: int_range moves it down to the last one).
+std::optional<std::int64_t> align_up(std::int64_t lo, const IntRange& r) {
   if (lo <= r.min) return r.min;
-  std::int64_t offset = (lo - r.min) % r.step;
-  return offset ? lo + (r.step - offset) : lo;
+  if (lo > r.max) return std::nullopt;
+  const auto step = static_cast<std::uint64_t>(r.step);
+  std::uint64_t offset = distance(r.min, lo) % step;
+  if (!offset) return lo;
+  if (distance(lo, r.max) < step - offset) return std::nullopt;
+  return advance(lo, step - offset);
 }
 
 bool contains(const IntRange& r, std::int64_t v) {
-  return v >= r.min && v <= r.max && (v - r.min) % r.step == 0;
+  return v >= r.min && v <= r.max && distance(r.min, v) % static_cast<std::uint64_t>(r.step) == 0;
 }
 
 std::optional<CapsValue> intersect_ranges(const IntRange& a, const IntRange& b) {
@@ -44,9 +68,11 @@ std::optional<CapsValue> intersect_ranges(const IntRange& a, const IntRange& b) 
   if (a.step == 1 || b.step == 1 || a.step == b.step) {
     const IntRange& grid = a.step >= b.step ? a : b;
     const IntRange& other = a.step >= b.step ? b : a;
-    if (other.step != 1 && (grid.min - other.min) % other.step != 0) return std::nullopt;
-    std::int64_t lo = align_up(std::max(a.min, b.min), grid);
-    return int_span(lo, std::min(a.max, b.max), grid.step);
+    if (other.step != 1 && modulo(grid.min, other.step) != modulo(other.min, other.step))
+      return std::nullopt;
+    auto lo = align_up(std::max(a.min, b.min), grid);
+    if (!lo) return std::nullopt;
+    return int_span(*lo, std::min(a.max, b.max), grid.step);
   }
   return std::nullopt;
 }
@@ -137,13 +163,31 @@ std::string format_fraction(Fraction f) {
 }  // namespace
 
 Fraction reduce(Fraction f) {
-  if (f.den < 0) {
-    f.num = -f.num;
-    f.den = -f.den;
-  }
   if (f.num == 0) return Fraction{0, 1};
-  std::int64_t g = std::gcd(f.num, f.den);
-  return g > 1 ? Fraction{f.num / g, f.den / g} : f;
+  // In uint64: INT64_MIN has no int64 magnitude (std::gcd and unary minus
+  // on it are undefined).
+  const bool negative = (f.num < 0) != (f.den < 0);
+  auto magnitude = [](std::int64_t v) {
+    return v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+  };
+  std::uint64_t num = magnitude(f.num);
+  std::uint64_t den = magnitude(f.den);
+  std::uint64_t g = std::gcd(num, den);
+  if (g > 1) {
+    num /= g;
+    den /= g;
+  }
+  // Only -2^63 / odd (or odd / -2^63) leaves a 2^63 that int64 cannot hold
+  // as a positive value; caps fractions are 32-bit, so such a value comes
+  // only from the API: halve both, the nearest fraction that fits.
+  const std::uint64_t limit = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+  if (den > limit || (num > limit && !negative)) {
+    num /= 2;
+    den /= 2;
+    if (num == 0 || den == 0) return Fraction{0, 1};
+  }
+  const auto n = static_cast<std::int64_t>(negative ? 0 - num : num);
+  return Fraction{n, static_cast<std::int64_t>(den)};
 }
 
 int compare(Fraction a, Fraction b) {
@@ -160,7 +204,8 @@ CapsValue::CapsValue(Fraction f) : data(reduce(f)) {}
 std::optional<CapsValue> CapsValue::int_range(std::int64_t min, std::int64_t max,
                                               std::int64_t step) {
   if (min > max || step <= 0) return std::nullopt;
-  max -= (max - min) % step;  // the last member
+  const std::uint64_t span = distance(min, max);
+  max = advance(min, span - span % static_cast<std::uint64_t>(step));  // the last member
   if (min == max) return CapsValue(min);
   CapsValue v;
   v.data = IntRange{min, max, step};

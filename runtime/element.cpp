@@ -1,5 +1,7 @@
 #include "runtime/element.hpp"
 
+#include <cstdint>
+#include <limits>
 #include <utility>
 
 namespace gstmini {
@@ -85,13 +87,21 @@ std::vector<Pad> Element::pads_snapshot() const {
 
 namespace {
 // "src_%u" fits "src_0", "src_12"; a template without %u fits only itself.
+// %u is a guint as in GStreamer, which refuses "src_4294967296" (its
+// template matching reads the index with strtoull and checks <= G_MAXUINT).
 bool fits(const std::string& name_template, const std::string& name) {
   auto percent = name_template.find("%u");
   if (percent == std::string::npos) return name == name_template;
   const std::string prefix = name_template.substr(0, percent);
   const std::string digits = name.size() > prefix.size() ? name.substr(prefix.size()) : "";
-  return name.compare(0, prefix.size(), prefix) == 0 && !digits.empty() &&
-         digits.find_first_not_of("0123456789") == std::string::npos;
+  if (name.compare(0, prefix.size(), prefix) != 0 || digits.empty()) return false;
+  std::uint64_t index = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return false;
+    index = index * 10 + static_cast<std::uint64_t>(c - '0');
+    if (index > std::numeric_limits<std::uint32_t>::max()) return false;
+  }
+  return true;
 }
 }  // namespace
 

@@ -59,6 +59,27 @@ std::string enum_default(const PropertySpec& spec) {
 
 constexpr const char* kIndent = "                        ";  // under the blurb column
 
+// gst-inspect's print_clocking_info. No gstmini element sets GStreamer's
+// REQUIRE_CLOCK flag (the sinks sync on the pipeline clock without it, as
+// GStreamer's do), so only a provided clock makes an interaction.
+std::string clocking(const Element* element) {
+  std::shared_ptr<Clock> clock = element ? element->provide_clock() : nullptr;
+  if (!clock) return "Element has no clocking capabilities.\n";
+  return "Clocking Interaction:\n  element provides a clock: " + clock->name() + "\n";
+}
+
+// gst-inspect's print_pad_info: the pads an instance has (its Always pads).
+std::string pads(const Element* element) {
+  std::ostringstream out;
+  out << "Pads:\n";
+  if (!element || element->pads().empty()) out << "  none\n";
+  if (element)
+    for (const Pad& pad : element->pads())
+      out << "  " << to_string(pad.direction) << ": '" << pad.name << "'\n"
+          << "    Pad Template: '" << (pad.templ ? pad.templ->name_template : pad.name) << "'\n";
+  return out.str();
+}
+
 }  // namespace
 
 std::string describe_property(const PropertySpec& spec) {
@@ -102,6 +123,17 @@ std::string inspect_element(const ElementClass& klass) {
   for (std::size_t i = 0; i < klass.pad_templates.size(); ++i)
     out << (i ? "  \n" : "") << pad_template(klass.pad_templates[i]);
   out << "\n";
+
+  // The instance gst-inspect makes to show clocking and pads; none if the
+  // element cannot be made (those sections then say so). Named explicitly so
+  // that it takes no number from the "<factory><n>" names of the process.
+  ElementPtr element;
+  try {
+    element = Registry::get().make(klass.factory_name, klass.factory_name);
+  } catch (const std::exception&) {
+  }
+  out << clocking(element.get()) << "Element has no URI handling capabilities.\n\n"
+      << pads(element.get()) << "\n";
 
   out << "Element Properties:\n";
   std::vector<const PropertySpec*> props;

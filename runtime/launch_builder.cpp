@@ -14,6 +14,7 @@
 #include "runtime/launch_syntax.hpp"
 #include "runtime/parse_launch.hpp"
 #include "runtime/registry.hpp"
+#include "runtime/utf8.hpp"
 
 namespace gstmini {
 namespace {
@@ -75,6 +76,10 @@ class Builder {
                  ")",
              set.name_span);
       if (set.value.empty()) fail("an element name cannot be empty", set.value_span);
+      if (!is_valid_utf8(set.value))
+        fail("could not set property \"name\" in element " + quoted(node.factory) + " to " +
+                 quoted(escape_invalid_utf8(set.value)) + ": not valid UTF-8",
+             set.value_span);
       name = &set;
     }
     if (!Registry::get().find(node.factory)) fail("no element " + quoted(node.factory), node.span);

@@ -1,4 +1,5 @@
 #include "runtime/log.hpp"
+#include "runtime/log_categories.hpp"
 
 #include <fnmatch.h>
 #include <spdlog/sinks/basic_file_sink.h>
@@ -7,6 +8,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <deque>
@@ -29,12 +31,24 @@ struct Registry {
   std::deque<DebugCategory> categories;  // deque: references stay valid
   std::vector<Rule> rules{{"*", DebugLevel::None}};
   std::shared_ptr<spdlog::logger> logger;
-  bool color = true;
+  std::atomic<bool> color{true};  // read by every log line without the lock
   std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
 };
 
+// The runtime's own categories, so that a listing (--gstmini-debug-help)
+// shows them before any code has used them; elements add theirs by factory.
+constexpr std::pair<const char*, const char*> kCoreCategories[] = {
+    {"pipeline", "pipeline actor: states, clock, EOS"},
+    {"dot", "pipeline graph dumps"},
+};
+
 Registry& registry() {
-  static Registry* instance = new Registry();  // never destroyed: actors may log at exit
+  static Registry* instance = [] {
+    auto* r = new Registry();  // never destroyed: actors may log at exit
+    for (const auto& [name, description] : kCoreCategories)
+      r->categories.emplace_back(name, description);
+    return r;
+  }();
   return *instance;
 }
 
@@ -79,7 +93,8 @@ DebugCategory& debug_category(const std::string& name, const std::string& descri
   std::lock_guard<std::mutex> lock(r.mutex);
   for (DebugCategory& c : r.categories)
     if (c.name() == name) return c;
-  DebugCategory& c = r.categories.emplace_back(name, description);
+  DebugCategory& c =
+      r.categories.emplace_back(name, description.empty() ? "no description" : description);
   c.set_threshold(level_for(r.rules, name));
   return c;
 }
@@ -139,6 +154,30 @@ void debug_init_from_env() {
         r.logger->warn("gstmini: ignoring GSTMINI_DEBUG: {}", error);
     }
   });
+}
+
+void debug_set_colored(bool colored) {
+  debug_init_from_env();
+  registry().color = colored;
+}
+
+bool debug_is_colored() {
+  debug_init_from_env();
+  return registry().color;
+}
+
+std::vector<DebugCategoryInfo> debug_categories() {
+  debug_init_from_env();
+  Registry& r = registry();
+  std::vector<DebugCategoryInfo> out;
+  {
+    std::lock_guard<std::mutex> lock(r.mutex);
+    for (const DebugCategory& c : r.categories)
+      out.push_back({c.name(), c.description(), c.threshold()});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const DebugCategoryInfo& a, const DebugCategoryInfo& b) { return a.name < b.name; });
+  return out;
 }
 
 const char* to_string(DebugLevel level) {

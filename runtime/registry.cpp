@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "runtime/plugin.hpp"
+#include "runtime/utf8.hpp"
 
 namespace gstmini {
 namespace {
@@ -40,8 +41,14 @@ bool is_plugin_file(const std::filesystem::path& file) {
 Registry& Registry::get() {
   static Registry* registry = [] {
     auto* r = new Registry();  // never destroyed: factories may outlive main's statics
-    r->plugins_.push_back(PluginInfo{"coreelements", "gstmini core elements", "0.1.0", "LGPL",
-                                     "gstmini", "https://github.com/gstmini/gstmini", "", {}});
+    r->plugins_.push_back(PluginInfo{"coreelements",
+                                     "gstmini core elements",
+                                     "0.1.0",
+                                     "LGPL",
+                                     "gstmini",
+                                     "https://github.com/gstmini/gstmini",
+                                     "",
+                                     {}});
     r->loading_ = &r->plugins_.back();
     register_core_elements(*r);
     r->loading_ = nullptr;
@@ -57,7 +64,8 @@ void Registry::load_plugins_from_path() {
     std::error_code error;
     std::vector<std::filesystem::path> files;
     for (const auto& entry : std::filesystem::directory_iterator(folder, error))
-      if (entry.is_regular_file(error) && is_plugin_file(entry.path())) files.push_back(entry.path());
+      if (entry.is_regular_file(error) && is_plugin_file(entry.path()))
+        files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     for (const auto& file : files)
       if (seen.insert(file.filename().string()).second) load_plugin(file.string());
@@ -127,6 +135,9 @@ ElementPtr Registry::make(const std::string& factory, std::string name) {
     auto it = entries_.find(factory);
     if (it == entries_.end()) throw ElementError("no element \"" + factory + "\"");
     if (name.empty()) name = factory + std::to_string(it->second.next_index++);
+    if (!is_valid_utf8(name))
+      throw ElementError("could not set property \"name\" in element \"" + factory + "\" to \"" +
+                         escape_invalid_utf8(name) + "\": not valid UTF-8");
     make = it->second.factory;
   }
   return make(std::move(name));

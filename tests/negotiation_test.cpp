@@ -381,7 +381,11 @@ TEST_CASE("with a deep-notify watch, negotiated caps are posted as PROPERTY_NOTI
     if (note.find(": caps = ") != std::string::npos) caps_notes.push_back(note);
   const std::string caps = "caps = video/x-raw, width=(int)100";
   CHECK(caps_notes == std::vector<std::string>{"filter.src: " + caps, "sink.sink: " + caps});
-  CHECK(std::find(notes.begin(), notes.end(),
-                  "sink: last-message = event   ******* (sink:sink) E (type: caps)") !=
-        notes.end());
+  // GStreamer's fakesink text: the event's type number and structure, then its address.
+  const std::string caps_event =
+      "sink: last-message = event   ******* (sink:sink) E (type: caps (12814), GstEventCaps, "
+      "caps=(GstCaps)\"video/x-raw, width=(int)100\";) 0x";
+  CHECK(std::any_of(notes.begin(), notes.end(), [&](const std::string& note) {
+    return note.compare(0, caps_event.size(), caps_event) == 0;
+  }));
 }

@@ -1,29 +1,139 @@
 // gstmini-inspect: like gst-inspect-1.0.
 //
-//   gstmini-inspect            every registered element, then the count
-//   gstmini-inspect fakesrc    factory details, pad templates, properties
+//   gstmini-inspect                    every registered element, then the count
+//   gstmini-inspect fakesrc            factory details, pad templates, clocking,
+//                                      pads, properties
+//   gstmini-inspect -a                 the details of every element
+//   gstmini-inspect --exists NAME      exit 0 if the element or plugin exists,
+//     [--atleast-version=1.2]          (and its plugin's version is at least
+//                                      that), else 1; prints nothing
+#include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "runtime/inspect.hpp"
 #include "runtime/registry.hpp"
 
+namespace {
+
+using namespace gstmini;
+
+constexpr const char* kProgram = "gstmini-inspect";
+
+struct Options {
+  bool all = false, exists = false;
+  std::string atleast_version;
+  std::vector<std::string> names;
+};
+
+void usage() {
+  std::cout << "Usage:\n  " << kProgram << " [OPTION...] [ELEMENT-NAME | PLUGIN-NAME]\n\n"
+            << "Help Options:\n"
+            << "  -h, --help                           Show help options\n\n"
+            << "Application Options:\n"
+            << "  -a, --print-all                      Print all elements\n"
+            << "  --exists                             Check if the specified element or plugin "
+               "exists\n"
+            << "  --atleast-version                    When checking if an element or plugin "
+               "exists, also check that its version is at least the version specified\n"
+            << "  --version                            Print version information and exit\n";
+}
+
+// "1.2.3" as numbers; a missing part counts as 0. False if not numeric.
+bool parse_version(const std::string& text, std::vector<unsigned long>* parts) {
+  std::istringstream in(text);
+  std::string part;
+  parts->clear();
+  while (std::getline(in, part, '.')) {
+    if (part.empty() || part.find_first_not_of("0123456789") != std::string::npos) return false;
+    parts->push_back(std::stoul(part));
+  }
+  while (parts->size() < 3) parts->push_back(0);
+  return !text.empty();
+}
+
+// The plugin that is `name` or provides the element `name`; null if none.
+const Registry::PluginInfo* find_plugin(const std::vector<Registry::PluginInfo>& plugins,
+                                        const std::string& name) {
+  for (const auto& plugin : plugins) {
+    if (plugin.name == name) return &plugin;
+    for (const std::string& feature : plugin.features)
+      if (feature == name) return &plugin;
+  }
+  return nullptr;
+}
+
+// gst-inspect --exists: 0 when present (and new enough), 1 otherwise.
+int exists(const Options& options) {
+  if (options.names.size() != 1) {
+    std::cerr << "--exists needs exactly one element or plugin name\n";
+    return 1;
+  }
+  const std::string& name = options.names.front();
+  const auto plugins = Registry::get().plugins();
+  const Registry::PluginInfo* plugin = find_plugin(plugins, name);
+  if (!plugin && !Registry::get().find(name)) return 1;
+  if (options.atleast_version.empty()) return 0;
+  std::vector<unsigned long> wanted, have;
+  if (!parse_version(options.atleast_version, &wanted)) {
+    std::cerr << "Invalid version: " << options.atleast_version << "\n";
+    return 1;
+  }
+  if (!plugin || !parse_version(plugin->version, &have)) return 1;
+  return have >= wanted ? 0 : 1;
+}
+
+// Returns -1 to go on, else the exit code.
+int parse_options(int argc, char** argv, Options* options) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "-h" || arg == "--help") {
+      usage();
+      return 0;
+    } else if (arg == "--version") {
+      std::cout << kProgram << " version 0.1.0\n";
+      return 0;
+    } else if (arg == "-a" || arg == "--print-all") {
+      options->all = true;
+    } else if (arg == "--exists") {
+      options->exists = true;
+    } else if (arg.compare(0, 18, "--atleast-version=") == 0) {
+      options->atleast_version = arg.substr(18);
+    } else if (arg == "--atleast-version" && i + 1 < argc) {
+      options->atleast_version = argv[++i];
+    } else if (arg.size() > 1 && arg[0] == '-') {
+      std::cerr << "Error initializing: Unknown option " << arg << "\n";
+      return 1;
+    } else {
+      options->names.push_back(arg);
+    }
+  }
+  return -1;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  using namespace gstmini;
-  if (argc > 1 && (std::strcmp(argv[1], "-h") == 0 || std::strcmp(argv[1], "--help") == 0)) {
-    std::cout << "Usage:\n  " << argv[0] << " [ELEMENT-NAME]\n\n"
-              << "Without arguments, lists every element; with a name, describes it.\n";
+  Options options;
+  if (int code = parse_options(argc, argv, &options); code >= 0) return code;
+  if (options.exists) return exists(options);
+  if (options.all) {
+    for (const ElementClass* klass : Registry::get().list())
+      std::cout << inspect_element(*klass) << "\n";
     return 0;
   }
-  if (argc < 2) {
+  if (options.names.empty()) {
     std::cout << list_elements();
     return 0;
   }
   int status = 0;
-  for (int i = 1; i < argc; ++i) {
-    const ElementClass* klass = Registry::get().find(argv[i]);
+  for (const std::string& name : options.names) {
+    const ElementClass* klass = Registry::get().find(name);
     if (!klass) {
-      std::cerr << "No such element or plugin '" << argv[i] << "'\n";
+      std::cerr << "No such element or plugin '" << name << "'\n";
       status = 1;
       continue;
     }

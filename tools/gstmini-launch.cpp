@@ -1,6 +1,7 @@
 // gstmini-launch: runs a pipeline from the command line, like gst-launch-1.0.
 //
-//   gstmini-launch [-v] [-q] [-e] [-m] [-t] [--stats] PIPELINE-DESCRIPTION
+//   gstmini-launch [-v] [-q] [-e] [-m] [-t] [--stats] [--gstmini-debug=LIST]
+//                  PIPELINE-DESCRIPTION
 //   gstmini-launch fakesrc num-buffers=3 ! fakesink
 //
 // The flow is gst-launch's: set PAUSED, wait on the bus until the pipeline
@@ -20,6 +21,7 @@
 #include "runtime/flow_stats.hpp"
 #include "runtime/parse_launch.hpp"
 #include "runtime/pipeline.hpp"
+#include "tools/launch/debug_options.hpp"
 #include "tools/launch/launch_text.hpp"
 #include "tools/launch/signal_thread.hpp"
 
@@ -31,6 +33,7 @@ namespace {
 struct Options {
   bool verbose = false, quiet = false, eos_on_shutdown = false, messages = false, tags = false,
        stats = false, no_position = false, force_position = false;
+  DebugOptions debug;
   std::vector<std::string> pipeline;
 };
 
@@ -49,8 +52,21 @@ void usage(std::FILE* to) {
       "  -m, --messages            Output messages\n"
       "  -e, --eos-on-shutdown     Force EOS on sources before shutting the pipeline down\n"
       "  --stats                   Print flow statistics at the end\n"
+      "  --no-position             Do not print current position of pipeline. If this option is "
+      "unspecified, the position will be printed when stdout is a TTY. To enable printing "
+      "position when stdout is not a TTY, use \"force-position\" option\n"
+      "  --force-position          Allow printing current position of pipeline even if stdout "
+      "is not a TTY. This option has no effect if the \"no-position\" option is specified\n"
       "  --version                 Print version information and exit\n"
-      "  -h, --help                Show help options\n",
+      "  -h, --help                Show help options\n\n"
+      "gstmini Options:\n"
+      "  --gstmini-debug-help      Print available debug categories and exit\n"
+      "  --gstmini-debug-level=LEVEL\n"
+      "                            Default debug level from 1 (only error) to 9 (anything) or "
+      "0 for no output\n"
+      "  --gstmini-debug=LIST      Comma-separated list of category_name:level pairs to set "
+      "specific levels for the individual categories. Example: queue:5,fake*:3\n"
+      "  --gstmini-debug-no-color  Disable colored debugging output\n",
       kProgram);
 }
 
@@ -63,6 +79,11 @@ int parse_options(int argc, char** argv, Options* options) {
       options->pipeline.push_back(arg);
     } else if (arg == "--") {
       options_done = true;
+    } else if (std::string error; take_debug_option(argc, argv, &i, &options->debug, &error)) {
+      if (!error.empty()) {
+        std::fprintf(stderr, "Error initializing: %s\n", error.c_str());
+        return 1;
+      }
     } else if (arg == "-h" || arg == "--help") {
       usage(stdout);
       return 0;
@@ -117,6 +138,9 @@ class Launcher {
     say("Setting pipeline to PAUSED ...");
     switch (p_.set_state(State::Paused)) {
       case StateChangeReturn::Failure:
+        // As gst-launch-1.0: first the ERRORs that say why (elements post
+        // them on the bus before the change returns), then this line.
+        while (auto message = p_.bus().timed_pop(0)) handle(*message);
         std::fprintf(stderr, "Failed to set pipeline to PAUSED.\n");
         return finish(1);
       case StateChangeReturn::NoPreroll:
@@ -289,6 +313,14 @@ class Launcher {
 int main(int argc, char** argv) {
   Options options;
   if (int code = parse_options(argc, argv, &options); code >= 0) return code;
+  if (std::string error; !apply_debug_options(options.debug, &error)) {
+    std::fprintf(stderr, "Error initializing: %s\n", error.c_str());
+    return 1;
+  }
+  if (options.debug.help) {
+    print_debug_help();
+    return 0;
+  }
   if (options.pipeline.empty()) {
     std::fprintf(stderr, "ERROR: pipeline could not be constructed: empty pipeline not allowed.\n");
     return 1;

@@ -65,7 +65,7 @@ inline std::string message_details(const Message& m) {
       return describe(m);
     case MessageType::Element:
     case MessageType::Application:
-      return to_string(m.structure);
+      return to_string(m.structure) + ";";  // gst_structure_to_string ends with ';'
     default:
       return "no message details";
   }
