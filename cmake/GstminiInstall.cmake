@@ -37,6 +37,15 @@ foreach(header IN LISTS _gstmini_public_headers)
 endforeach()
 add_custom_target(gstmini_staged_headers ALL DEPENDS ${_gstmini_staged})
 
+# Everything `cmake --install` copies, and nothing else (no tests, benches,
+# examples): what scripts/check-install.sh builds.
+add_custom_target(gstmini_installable)
+add_dependencies(gstmini_installable gstmini gstmini_plugins gstmini_staged_headers)
+foreach(tool IN LISTS GSTMINI_TOOL_SOURCES)
+  get_filename_component(tool "${tool}" NAME_WE)
+  add_dependencies(gstmini_installable ${tool})
+endforeach()
+
 install(DIRECTORY "${_gstmini_stage}/gstmini"
         DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" COMPONENT dev)
 install(TARGETS gstmini EXPORT gstminiTargets

@@ -29,7 +29,7 @@ if [ ! -f "$BUILD/CMakeCache.txt" ]; then
   cmake -S "$ROOT" -B "$BUILD" -G Ninja -DGSTMINI_WERROR=ON
 fi
 step "build and install into $PREFIX"
-cmake --build "$BUILD" -j "$JOBS"
+cmake --build "$BUILD" -j "$JOBS" --target gstmini_installable
 cmake --install "$BUILD" --prefix "$PREFIX" > "$WORK/install.log"
 LIBDIR="$(cmake -L -N "$BUILD" 2>/dev/null | sed -n 's/^CMAKE_INSTALL_LIBDIR:PATH=//p')"
 LIBDIR="$PREFIX/${LIBDIR:-lib}"
@@ -45,12 +45,11 @@ count=0
 while IFS= read -r header; do
   rel="${header#"$PREFIX/include/"}"
   printf '#include <%s>\n' "$rel" > "$WORK/one.cpp"
-  deps="$("$CXX" -std=c++17 -M -I"$PREFIX/include" "$WORK/one.cpp")" || fail "$rel does not compile alone"
-  if grep -Eq "$PRIVATE_RE" <<< "$deps"; then
-    fail "$rel pulls in a private dependency: $(grep -Eo "[^ ]*$PRIVATE_RE[^ ]*" <<< "$deps" | head -1)"
+  "$CXX" -std=c++17 -fsyntax-only -Wall -Wextra -Wpedantic -Werror -I"$PREFIX/include" \
+    -MD -MF "$WORK/one.d" "$WORK/one.cpp" || fail "$rel does not compile alone"
+  if grep -Eq "$PRIVATE_RE" "$WORK/one.d"; then
+    fail "$rel pulls in a private dependency: $(grep -Eo "[^ ]*$PRIVATE_RE[^ ]*" "$WORK/one.d" | head -1)"
   fi
-  "$CXX" -std=c++17 -fsyntax-only -Wall -Wextra -Werror -I"$PREFIX/include" "$WORK/one.cpp" ||
-    fail "$rel does not compile alone"
   count=$((count + 1))
 done < <(find "$PREFIX/include/gstmini" -name '*.hpp' | sort)
 echo "   $count headers"
@@ -65,7 +64,7 @@ cmake -S "$ROOT/examples/external-app" -B "$APP" -G Ninja -DCMAKE_PREFIX_PATH="$
   { cat "$WORK/app-configure.log"; fail "external app does not configure"; }
 cmake --build "$APP" -j "$JOBS"
 grep -q -- "-I$ROOT\b" "$APP/build.ninja" && fail "the external app's build reaches into the source tree"
-if grep -Eq "$PRIVATE_RE" "$APP"/CMakeFiles/external-app.dir/src/main.cpp.o.d; then
+if ninja -C "$APP" -t deps | grep -Eq "$PRIVATE_RE"; then
   fail "the external app compiled against CAF, spdlog or fmt headers"
 fi
 env -u GSTMINI_PLUGIN_PATH -u GSTMINI_PLUGIN_SYSTEM_PATH "$APP/external-app" | tee "$WORK/app.out"
