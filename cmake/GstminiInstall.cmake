@@ -48,6 +48,9 @@ endforeach()
 
 install(DIRECTORY "${_gstmini_stage}/gstmini"
         DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" COMPONENT dev)
+# The plugin folder exists even with no plugin in it: the registry and
+# gstmini_PLUGIN_DIR (set_and_check) point there.
+install(DIRECTORY DESTINATION "${GSTMINI_INSTALL_PLUGIN_DIR}" COMPONENT runtime)
 install(TARGETS gstmini EXPORT gstminiTargets
         LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT runtime
                 NAMELINK_COMPONENT dev)

@@ -9,7 +9,8 @@
 #   4. the same app compiles and runs from `pkg-config --cflags --libs gstmini`;
 #   5. the installed gstmini-launch uses the app's plugin element from a launch
 #      line through GSTMINI_PLUGIN_PATH, and gstmini-inspect shows the plugin;
-#   6. the installed tree still finds its plugins after the prefix moved.
+#   6. a plugin copied into the installed plugin folder is found without
+#      GSTMINI_PLUGIN_PATH, also after the whole prefix moved.
 #
 #   bash scripts/check-install.sh [BUILD_DIR]     (default build/, built if needed)
 set -euo pipefail
@@ -97,16 +98,21 @@ grep -q "  rot13: ROT13" "$WORK/inspect.out" || fail "the plugin's feature is no
 [ -s "$WORK/inspect.err" ] && { cat "$WORK/inspect.err"; fail "plugins failed to load"; }
 unset GSTMINI_PLUGIN_PATH
 
-step "the installed tree finds its own plugins, also after moving the prefix"
-expected="$(ls "$LIBDIR/gstmini-0.1" 2>/dev/null | grep -c '^libgstmini.*\.so$' || true)"
+step "the installed tree finds plugins in its own plugin folder, also after moving the prefix"
+# The app's plugin, installed where gstmini's own plugins go (pluginsdir).
+cp "$APP/plugins/libgstminiexampleplugin.so" "$(pkg-config --variable=pluginsdir gstmini)/"
+expected="$(find "$LIBDIR/gstmini-0.1" -name 'libgstmini*.so' | wc -l)"
 mv "$PREFIX" "$WORK/moved"
-MOVED_LIBDIR="$WORK/moved/${LIBDIR#"$PREFIX/"}"
-"$WORK/moved/bin/gstmini-inspect" > "$WORK/moved.out" 2>&1 || fail "moved gstmini-inspect failed"
-loaded="$(grep -c '^  Filename *'"$MOVED_LIBDIR/gstmini-0.1/" < <(
-  for p in $(sed -n 's/^\([a-z0-9]*\):  .*/\1/p' "$WORK/moved.out" | sort -u); do
-    "$WORK/moved/bin/gstmini-inspect" "$p"; done) || true)"
-[ "$loaded" = "$expected" ] ||
-  fail "moved prefix: $loaded of $expected installed plugins loaded from $MOVED_LIBDIR/gstmini-0.1"
-echo "   $expected installed plugin(s) found from the moved prefix"
+MOVED_PLUGINS="$WORK/moved/${LIBDIR#"$PREFIX/"}/gstmini-0.1"
+env -u GSTMINI_PLUGIN_PATH -u GSTMINI_PLUGIN_SYSTEM_PATH \
+  "$WORK/moved/bin/gstmini-inspect" exampleplugin > "$WORK/moved.out" 2>&1 ||
+  { cat "$WORK/moved.out"; fail "the moved tree does not find exampleplugin in its plugin folder"; }
+grep -q "  Filename *$MOVED_PLUGINS/libgstminiexampleplugin.so" "$WORK/moved.out" ||
+  { cat "$WORK/moved.out"; fail "exampleplugin was not loaded from $MOVED_PLUGINS"; }
+listed="$(env -u GSTMINI_PLUGIN_PATH "$WORK/moved/bin/gstmini-inspect" 2>/dev/null |
+  sed -n 's/^\([a-z0-9_-]*\):  .*/\1/p' | sort -u | grep -vc '^coreelements$' || true)"
+[ "$listed" = "$expected" ] ||
+  fail "moved prefix: $listed plugins listed, $expected installed in $MOVED_PLUGINS"
+echo "   $expected plugin(s) loaded from $MOVED_PLUGINS"
 
 step "OK"

@@ -25,7 +25,8 @@ int main() {
 
   // 4. Report what happened. GStreamer's tutorial prints a hint on ERROR.
   if (msg && msg->type == gstmini::MessageType::Error)
-    std::fprintf(stderr, "An error occurred! Re-run with GSTMINI_DEBUG=*:WARNING for more details.\n");
+    std::fprintf(stderr,
+                 "An error occurred! Re-run with GSTMINI_DEBUG=*:WARNING for more details.\n");
   else
     std::printf("Hello world: 60 frames at 30 fps played to the end (%s)\n",
                 msg ? gstmini::describe(*msg).c_str() : "no message");

@@ -49,7 +49,8 @@ int main() {
   }
 
   // Wait until error or EOS, and parse the message.
-  auto msg = pipeline.bus().timed_pop_filtered(kClockTimeNone, MessageType::Error | MessageType::Eos);
+  auto msg =
+      pipeline.bus().timed_pop_filtered(kClockTimeNone, MessageType::Error | MessageType::Eos);
   int status = 1;
   if (!msg) {
     std::fprintf(stderr, "Unexpected: no message.\n");

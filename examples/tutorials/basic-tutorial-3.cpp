@@ -56,6 +56,7 @@ int main() {
               msg ? describe(*msg).c_str() : "no EOS within 10 s",
               static_cast<unsigned long long>(first_count),
               static_cast<unsigned long long>(late_count));
-  const bool ok = msg && msg->type == MessageType::Eos && late_count > 0 && late_count < first_count;
+  const bool ok =
+      msg && msg->type == MessageType::Eos && late_count > 0 && late_count < first_count;
   return ok ? 0 : 1;
 }

@@ -45,8 +45,7 @@ int main() {
       if (pipeline->query(seeking)) {
         seek_enabled = seeking.seekable;
         std::printf("Seeking is %s from %s to %s\n", seek_enabled ? "ENABLED" : "DISABLED",
-                    format_time(seeking.seek_start).c_str(),
-                    format_time(seeking.seek_end).c_str());
+                    format_time(seeking.seek_start).c_str(), format_time(seeking.seek_end).c_str());
       }
       continue;
     }

@@ -50,8 +50,8 @@ int main() {
   bool saw_caps = false;
   for (;;) {
     auto msg = pipeline->bus().timed_pop_filtered(
-        5 * kSecond, MessageType::PropertyNotify | MessageType::StateChanged |
-                         MessageType::Error | MessageType::Eos);
+        5 * kSecond, MessageType::PropertyNotify | MessageType::StateChanged | MessageType::Error |
+                         MessageType::Eos);
     if (!msg || msg->type == MessageType::Error || msg->type == MessageType::Eos) {
       std::printf("%s\n", msg ? describe(*msg).c_str() : "no message within 5 s");
       pipeline->set_state(State::Null);
