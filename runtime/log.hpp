@@ -9,14 +9,15 @@
 //   elapsed time      thread level  category  object       message
 //
 // A disabled log statement costs one relaxed atomic load; the message is not
-// formatted.
+// formatted. Messages use fmt's "{}" grammar through gstmini::format
+// (runtime/format.hpp), so the header needs no fmt.
 #pragma once
-
-#include <fmt/format.h>
 
 #include <atomic>
 #include <string>
 #include <string_view>
+
+#include "runtime/format.hpp"
 
 namespace gstmini {
 
@@ -60,8 +61,8 @@ void debug_log(const DebugCategory& category, DebugLevel level, std::string_view
 }  // namespace gstmini
 
 // GST_CAT_LEVEL_LOG_OBJECT: `obj` is a string like "sink0" or "src0:src".
-#define GSTMINI_LOG_OBJECT(cat, level, obj, ...)                               \
-  do {                                                                         \
-    if ((cat).enabled(level))                                                  \
-      ::gstmini::debug_log((cat), (level), (obj), ::fmt::format(__VA_ARGS__)); \
+#define GSTMINI_LOG_OBJECT(cat, level, obj, ...)                                   \
+  do {                                                                             \
+    if ((cat).enabled(level))                                                      \
+      ::gstmini::debug_log((cat), (level), (obj), ::gstmini::format(__VA_ARGS__)); \
   } while (0)

@@ -9,25 +9,59 @@
 #include <sstream>
 #include <utility>
 
+#include "gstmini/version.hpp"
 #include "runtime/plugin.hpp"
 #include "runtime/utf8.hpp"
 
 namespace gstmini {
 namespace {
 
-std::vector<std::string> plugin_folders() {
-  std::vector<std::string> folders;
-  if (const char* path = std::getenv("GSTMINI_PLUGIN_PATH")) {
-    std::stringstream list(path);
-    for (std::string folder; std::getline(list, folder, ':');)
-      if (!folder.empty()) folders.push_back(folder);
-  }
-#ifdef GSTMINI_BUILD_PLUGIN_DIR
-  folders.emplace_back(GSTMINI_BUILD_PLUGIN_DIR);
+void append_folders(std::vector<std::string>& folders, const char* colon_list) {
+  std::stringstream list(colon_list);
+  for (std::string folder; std::getline(list, folder, ':');)
+    if (!folder.empty()) folders.push_back(folder);
+}
+
+// The folder libgstmini itself was loaded from, found with dladdr on one of
+// its own functions; empty if that fails.
+std::filesystem::path library_folder() {
+  Dl_info info{};
+  if (dladdr(reinterpret_cast<void*>(&append_folders), &info) == 0 || !info.dli_fname) return {};
+  std::error_code error;
+  auto path = std::filesystem::weakly_canonical(info.dli_fname, error);
+  return error ? std::filesystem::path{} : path.parent_path();
+}
+
+// The system folder (GStreamer's GST_PLUGIN_SYSTEM_PATH): the build tree's
+// plugins while libgstmini runs uninstalled from the build tree, else
+// <the folder libgstmini was loaded from>/gstmini-<api>/, so an installed
+// tree still finds its plugins after its prefix moved.
+std::string system_plugin_folder() {
+  const std::filesystem::path lib = library_folder();
+#if defined(GSTMINI_BUILD_LIB_DIR) && defined(GSTMINI_BUILD_PLUGIN_DIR)
+  std::error_code error;
+  if (!lib.empty() && std::filesystem::equivalent(lib, GSTMINI_BUILD_LIB_DIR, error))
+    return GSTMINI_BUILD_PLUGIN_DIR;
+#endif
+#ifdef GSTMINI_PLUGIN_SUBDIR
+  if (!lib.empty()) return (lib / GSTMINI_PLUGIN_SUBDIR).string();
 #endif
 #ifdef GSTMINI_INSTALL_PLUGIN_DIR
-  folders.emplace_back(GSTMINI_INSTALL_PLUGIN_DIR);
+  return GSTMINI_INSTALL_PLUGIN_DIR;
+#else
+  return {};
 #endif
+}
+
+// GSTMINI_PLUGIN_PATH first, then GSTMINI_PLUGIN_SYSTEM_PATH if set (it
+// replaces the system folder, as GST_PLUGIN_SYSTEM_PATH does; empty means none).
+std::vector<std::string> plugin_folders() {
+  std::vector<std::string> folders;
+  if (const char* path = std::getenv("GSTMINI_PLUGIN_PATH")) append_folders(folders, path);
+  if (const char* system = std::getenv("GSTMINI_PLUGIN_SYSTEM_PATH"))
+    append_folders(folders, system);
+  else if (std::string folder = system_plugin_folder(); !folder.empty())
+    folders.push_back(std::move(folder));
   return folders;
 }
 
@@ -43,8 +77,9 @@ Registry& Registry::get() {
     auto* r = new Registry();  // never destroyed: factories may outlive main's statics
     r->plugins_.push_back(PluginInfo{"coreelements",
                                      "gstmini core elements",
-                                     "0.1.0",
+                                     version(),
                                      "LGPL",
+                                     "gstmini",
                                      "gstmini",
                                      "https://github.com/gstmini/gstmini",
                                      "",
@@ -87,8 +122,9 @@ bool Registry::load_plugin(const std::string& filename) {
   if (desc->abi_version != kPluginAbiVersion)
     return fail("built for plugin ABI " + std::to_string(desc->abi_version) + ", not " +
                 std::to_string(kPluginAbiVersion));
-  PluginInfo info{desc->name,   desc->description, desc->version, desc->license,
-                  desc->source, desc->origin,      filename,      {}};
+  PluginInfo info{desc->name,    desc->description, desc->version,
+                  desc->license, desc->source,      desc->package,
+                  desc->origin,  filename,          {}};
   {
     std::lock_guard<std::mutex> lock(mutex_);
     for (const PluginInfo& loaded : plugins_)

@@ -45,7 +45,7 @@ class Registry {
 
   // Plugins (runtime/plugin.hpp): what loaded, and what failed with why.
   struct PluginInfo {
-    std::string name, description, version, license, source, origin;
+    std::string name, description, version, license, source, package, origin;
     std::string filename;               // empty for the built-in core elements
     std::vector<std::string> features;  // factory names the plugin registered
   };

@@ -1,12 +1,18 @@
 // gstmini-inspect: like gst-inspect-1.0.
 //
-//   gstmini-inspect                    every registered element, then the count
-//   gstmini-inspect fakesrc            factory details, pad templates, clocking,
+//   gstmini-inspect                    every plugin's features ("plugin:  element: Long name"),
+//                                      then the count
+//   gstmini-inspect fakesrc            an element: factory details, pad templates, clocking,
 //                                      pads, properties
+//   gstmini-inspect coreelements       a plugin: "Plugin Details" and its features
+//   gstmini-inspect ./libgstminix.so   a plugin file, loaded now (the reason if it cannot be)
 //   gstmini-inspect -a                 the details of every element
+//   gstmini-inspect -b                 plugin files that failed to load, with the reason
 //   gstmini-inspect --exists NAME      exit 0 if the element or plugin exists,
 //     [--atleast-version=1.2]          (and its plugin's version is at least
 //                                      that), else 1; prints nothing
+//
+// Plugins that fail to load are reported on stderr and never stop the others.
 #include <cstdio>
 #include <cstring>
 #include <iostream>
@@ -15,6 +21,7 @@
 #include <vector>
 
 #include "runtime/inspect.hpp"
+#include "runtime/inspect_plugin.hpp"
 #include "runtime/registry.hpp"
 
 namespace {
@@ -24,7 +31,7 @@ using namespace gstmini;
 constexpr const char* kProgram = "gstmini-inspect";
 
 struct Options {
-  bool all = false, exists = false;
+  bool all = false, exists = false, blacklist = false;
   std::string atleast_version;
   std::vector<std::string> names;
 };
@@ -35,6 +42,7 @@ void usage() {
             << "  -h, --help                           Show help options\n\n"
             << "Application Options:\n"
             << "  -a, --print-all                      Print all elements\n"
+            << "  -b, --print-blacklist                Print list of blacklisted files\n"
             << "  --exists                             Check if the specified element or plugin "
                "exists\n"
             << "  --atleast-version                    When checking if an element or plugin "
@@ -56,7 +64,7 @@ bool parse_version(const std::string& text, std::vector<unsigned long>* parts) {
 }
 
 // The plugin that is `name` or provides the element `name`; null if none.
-const Registry::PluginInfo* find_plugin(const std::vector<Registry::PluginInfo>& plugins,
+const Registry::PluginInfo* plugin_providing(const std::vector<Registry::PluginInfo>& plugins,
                                         const std::string& name) {
   for (const auto& plugin : plugins) {
     if (plugin.name == name) return &plugin;
@@ -74,7 +82,7 @@ int exists(const Options& options) {
   }
   const std::string& name = options.names.front();
   const auto plugins = Registry::get().plugins();
-  const Registry::PluginInfo* plugin = find_plugin(plugins, name);
+  const Registry::PluginInfo* plugin = plugin_providing(plugins, name);
   if (!plugin && !Registry::get().find(name)) return 1;
   if (options.atleast_version.empty()) return 0;
   std::vector<unsigned long> wanted, have;
@@ -96,6 +104,8 @@ int parse_options(int argc, char** argv, Options* options) {
     } else if (arg == "--version") {
       std::cout << kProgram << " version 0.1.0\n";
       return 0;
+    } else if (arg == "-b" || arg == "--print-blacklist") {
+      options->blacklist = true;
     } else if (arg == "-a" || arg == "--print-all") {
       options->all = true;
     } else if (arg == "--exists") {
@@ -114,30 +124,74 @@ int parse_options(int argc, char** argv, Options* options) {
   return -1;
 }
 
+
+// ---- plugins -------------------------------------------------------------
+
+int print_plugin_list() {
+  Registry& registry = Registry::get();
+  std::cerr << plugin_failure_warnings(registry);
+  std::cout << list_plugin_features(registry);
+  return 0;
+}
+
+int print_blacklist() {
+  std::cout << list_blacklist(Registry::get());
+  return 0;
+}
+
+bool print_plugin_named(const std::string& name) {
+  Registry& registry = Registry::get();
+  const auto plugins = registry.plugins();
+  const Registry::PluginInfo* plugin = find_plugin(plugins, name);
+  if (!plugin) return false;
+  std::cout << inspect_plugin(registry, *plugin);
+  return true;
+}
+
+// A path (with a '/' or ending in ".so"): load that file as gst-inspect does.
+bool looks_like_file(const std::string& arg) {
+  return arg.find('/') != std::string::npos ||
+         (arg.size() > 3 && arg.compare(arg.size() - 3, 3, ".so") == 0);
+}
+
+int print_plugin_file(const std::string& path) {
+  Registry& registry = Registry::get();
+  for (const auto& plugin : registry.plugins())  // already loaded from the plugin path
+    if (plugin.filename == path) return print_plugin_named(plugin.name) ? 0 : 1;
+  if (!registry.load_plugin(path)) {
+    std::cerr << "Could not load plugin file: " << registry.plugin_failures().back().reason << "\n";
+    return 1;
+  }
+  return print_plugin_named(registry.plugins().back().name) ? 0 : 1;
+}
+
+// ---- elements and plugins by name ----------------------------------------
+
+int inspect_name(const std::string& name) {
+  if (looks_like_file(name)) return print_plugin_file(name);
+  if (const ElementClass* klass = Registry::get().find(name)) {
+    std::cout << inspect_element(*klass);
+    return 0;
+  }
+  if (print_plugin_named(name)) return 0;
+  std::cerr << "No such element or plugin '" << name << "'\n";
+  return 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   Options options;
   if (int code = parse_options(argc, argv, &options); code >= 0) return code;
   if (options.exists) return exists(options);
+  if (options.blacklist) return print_blacklist();
   if (options.all) {
     for (const ElementClass* klass : Registry::get().list())
       std::cout << inspect_element(*klass) << "\n";
     return 0;
   }
-  if (options.names.empty()) {
-    std::cout << list_elements();
-    return 0;
-  }
+  if (options.names.empty()) return print_plugin_list();
   int status = 0;
-  for (const std::string& name : options.names) {
-    const ElementClass* klass = Registry::get().find(name);
-    if (!klass) {
-      std::cerr << "No such element or plugin '" << name << "'\n";
-      status = 1;
-      continue;
-    }
-    std::cout << inspect_element(*klass);
-  }
+  for (const std::string& name : options.names) status |= inspect_name(name);
   return status;
 }
