@@ -331,6 +331,10 @@ void ElementActor::start_item(std::uint32_t pad, Item&& item, std::uint64_t epoc
     return;
   }
   if (event && event->is_sticky()) remember_sticky(in.sticky, *event);
+  if (event && event->type() == EventType::Caps && !sink_ && element_->transforms_caps()) {
+    ask_peer_caps_then_run(pad, std::move(item));
+    return;
+  }
   if (sink_) {
     cur_.held = std::move(item);
     sink_item();

@@ -222,13 +222,18 @@ class ElementActor : public caf::event_based_actor {
   void settle_negotiation(const Caps& peer);
   // A forwarded CAPS query's answer narrowed to what `pad` handles.
   void narrow_caps_answer(const Pad& pad, bool answered, Query& query);
+  // A CAPS event for a format-changing element: ask downstream first, then
+  // run the hook with the event (the item stays current meanwhile).
+  void ask_peer_caps_then_run(std::uint32_t pad, Item&& item);
 
   // ---- queries (element_actor_query.cpp) ----
   caf::result<QueryReply> on_query(QueryMsg& msg);
   caf::result<QueryReply> on_element_query(ElementQueryMsg& msg);
   // `pad`: the pad the query arrived on (nullptr for element queries).
+  // `own_filter`: set for a format-changing element, whose answer is
+  // translated back with transform_caps() and limited to that filter.
   caf::result<QueryReply> settle_query(QueryResult result, Query query, PadDirection out_of,
-                                       const Pad* pad);
+                                       const Pad* pad, const Caps* own_filter = nullptr);
 
   // ---- source loop (element_actor_source.cpp) ----
   void start_task();

@@ -7,6 +7,10 @@
 //  * A CAPS event reaching a sink pad is checked with accept_caps(); refused
 //    caps make this and every later push on the pad fail with NOT_NEGOTIATED
 //    until caps are accepted, and an ERROR names both pads and the formats.
+//  * A format-changing element (videoconvert) decides its output caps when
+//    a CAPS event arrives, from what downstream accepts: the actor asks the
+//    src pad's peer first and runs the hook with the answer; the item stays
+//    current meanwhile, so nothing behind it on the link overtakes it.
 #include <caf/all.hpp>
 
 #include <string>
@@ -112,6 +116,40 @@ void ElementActor::settle_negotiation(const Caps& peer) {
       "not-negotiated: " + here + " and " + peer_name + " have no format in common",
       here + " produces " + offer.to_string() + "; " + peer_name + " accepts " + peer.to_string());
   end_stream(FlowReturn::NotNegotiated);
+}
+
+void ElementActor::ask_peer_caps_then_run(std::uint32_t pad, Item&& item) {
+  const Pad* src = element_->first_pad(PadDirection::Src);
+  if (!src || !out_[src->index].linked()) {
+    guarded("set_peer_caps", [&] {
+      element_->set_peer_caps(Caps::any());
+      return FlowReturn::Ok;
+    });
+    run_hook(pad, std::move(item));
+    return;
+  }
+  Caps filter;
+  guarded("transform_caps", [&] {
+    filter = element_->transform_caps(PadDirection::Sink, std::get<Event>(item).parsed_caps());
+    return FlowReturn::Ok;
+  });
+  const OutLink& link = out_[src->index];
+  auto held = std::make_shared<Item>(std::move(item));
+  const std::uint64_t epoch = cur_.epoch;
+  auto resume = [this, pad, epoch, held](Caps peer) {
+    // A flush meanwhile ended the item: the event is gone with it.
+    if (!cur_.busy || cur_.pad != pad || cur_.epoch != epoch) return;
+    guarded("set_peer_caps", [&] {
+      element_->set_peer_caps(std::move(peer));
+      return FlowReturn::Ok;
+    });
+    run_hook(pad, std::move(*held));
+  };
+  GSTMINI_DEBUG_OBJECT(*element_, "asking {} for caps within {}", link.peer_name,
+                       filter.to_string());
+  request(link.peer, caf::infinite, QueryMsg{link.peer_pad, Query::caps_query(filter)})
+      .then([resume](QueryReply& reply) { resume(reply.handled ? reply.query.caps : Caps::any()); },
+            [resume](caf::error&) { resume(Caps::any()); });
 }
 
 }  // namespace gstmini::actors

@@ -23,8 +23,19 @@ caf::result<QueryReply> ElementActor::on_query(QueryMsg& msg) {
   // A query on a src pad goes on upstream, one on a sink pad downstream.
   const PadDirection out_of =
       pad.direction == PadDirection::Src ? PadDirection::Sink : PadDirection::Src;
-  if (result == QueryResult::Forward && msg.query.type == QueryType::Caps)
+  if (result == QueryResult::Forward && msg.query.type == QueryType::Caps) {
     msg.query.filter = msg.query.filter.intersect(element_->pad_caps(pad));
+    // A format-changing element asks the other side in that side's terms
+    // and translates the answer back (GstBaseTransform::query_caps).
+    if (element_->transforms_caps()) {
+      Caps own_filter = msg.query.filter;
+      guarded("transform_caps", [&] {
+        msg.query.filter = element_->transform_caps(pad.direction, own_filter);
+        return FlowReturn::Ok;
+      });
+      return settle_query(result, std::move(msg.query), out_of, &pad, &own_filter);
+    }
+  }
   return settle_query(result, std::move(msg.query), out_of, &pad);
 }
 
@@ -38,8 +49,22 @@ caf::result<QueryReply> ElementActor::on_element_query(ElementQueryMsg& msg) {
 }
 
 caf::result<QueryReply> ElementActor::settle_query(QueryResult result, Query query,
-                                                   PadDirection out_of, const Pad* on_pad) {
+                                                   PadDirection out_of, const Pad* on_pad,
+                                                   const Caps* own_filter) {
   if (result != QueryResult::Forward) return QueryReply{result == QueryResult::Handled, query};
+  // For a format-changing element: the answer, in the other side's terms,
+  // becomes this pad's, limited by the filter as this pad received it.
+  std::shared_ptr<const Caps> untransform =
+      own_filter ? std::make_shared<const Caps>(*own_filter) : nullptr;
+  auto translate = [this, untransform, out_of](bool handled, Query& answer) {
+    if (!untransform) return;
+    if (handled)
+      guarded("transform_caps", [&] {
+        answer.caps = element_->transform_caps(out_of, answer.caps);
+        return FlowReturn::Ok;
+      });
+    answer.filter = *untransform;
+  };
   // A CAPS query is always answered: by the peers narrowed to this pad, or
   // by this pad alone when no peer answered.
   const bool narrow_caps = on_pad && query.type == QueryType::Caps;
@@ -54,12 +79,13 @@ caf::result<QueryReply> ElementActor::settle_query(QueryResult result, Query que
   };
   auto answers = std::make_shared<Answers>(Answers{0, {}, QueryCombiner(query)});
   auto promise = make_response_promise<QueryReply>();
-  auto answered = [this, answers, promise, narrow_caps, pad_index](std::size_t slot,
-                                                                   QueryReply& reply) mutable {
+  auto answered = [this, answers, promise, narrow_caps, pad_index, translate](
+                      std::size_t slot, QueryReply& reply) mutable {
     answers->replies[slot] = std::move(reply);
     if (--answers->left) return;
     for (const QueryReply& r : answers->replies) answers->combiner.add(r.handled, r.query);
     if (narrow_caps) {
+      translate(answers->combiner.handled(), answers->combiner.result());
       narrow_caps_answer(element_->pads()[pad_index], answers->combiner.handled(),
                          answers->combiner.result());
       promise.deliver(QueryReply{true, answers->combiner.result()});
@@ -88,6 +114,7 @@ caf::result<QueryReply> ElementActor::settle_query(QueryResult result, Query que
               });
   }
   if (answers->left == 0) {
+    if (untransform) query.filter = *untransform;
     if (narrow_caps) narrow_caps_answer(*on_pad, false, query);
     promise.deliver(QueryReply{narrow_caps, query});
   }

@@ -12,6 +12,7 @@ include(CMakePackageConfigHelpers)
 
 file(GLOB _gstmini_public_headers CONFIGURE_DEPENDS
   "${CMAKE_CURRENT_SOURCE_DIR}/runtime/*.hpp"
+  "${CMAKE_CURRENT_SOURCE_DIR}/runtime/video/*.hpp"
   "${CMAKE_CURRENT_SOURCE_DIR}/elements/*.hpp")
 list(APPEND _gstmini_public_headers
   "${CMAKE_CURRENT_SOURCE_DIR}/include/gstmini/gstmini.hpp"
@@ -26,7 +27,9 @@ foreach(header IN LISTS _gstmini_public_headers)
   if(dirname STREQUAL "gstmini")
     set(out "${_gstmini_stage}/gstmini/${file}")
   else()
-    set(out "${_gstmini_stage}/gstmini/${dirname}/${file}")
+    # runtime/video/video_info.hpp -> gstmini/runtime/video/video_info.hpp
+    file(RELATIVE_PATH rel "${CMAKE_CURRENT_SOURCE_DIR}" "${header}")
+    set(out "${_gstmini_stage}/gstmini/${rel}")
   endif()
   add_custom_command(OUTPUT "${out}"
     COMMAND "${CMAKE_COMMAND}" -DIN=${header} -DOUT=${out}

@@ -158,6 +158,24 @@ class Element {
   }
   std::string take_not_negotiated_reason() { return std::move(not_negotiated_reason_); }
 
+  // ---- format-changing elements (GstBaseTransform's caps hooks) ----
+  // True for an element whose output format differs from its input
+  // (videoconvert, videoscale). Then a CAPS query crossing it is asked with
+  // transform_caps() of the filter and its answer comes back transformed,
+  // and a CAPS event on its sink pad waits until downstream's caps are known:
+  // the actor asks the src pad's peer (filter: transform_caps(Sink, caps))
+  // and hands the answer to set_peer_caps() before sink_event() sees the
+  // event. Any thread for transform_caps (read only properties).
+  virtual bool transforms_caps() const { return false; }
+  // The caps on the other side of the element for `caps` on a pad of
+  // `direction`. Default: the same caps.
+  virtual Caps transform_caps(PadDirection direction, const Caps& caps) const {
+    (void)direction;
+    return caps;
+  }
+  // What the src pad's peer accepts, asked just before a CAPS event.
+  virtual void set_peer_caps(Caps caps) { (void)caps; }
+
   // ---- hooks: called only by the element's own actor ----
   // Default: start() on READY->PAUSED, stop() on PAUSED->READY; SUCCESS.
   virtual StateChangeReturn change_state(StateChange change);
