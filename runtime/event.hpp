@@ -41,6 +41,7 @@ enum class EventType {
 // What a SEEK asks for (gst_event_new_seek's arguments).
 struct SeekArgs {
   double rate = 1.0;
+  Format format = Format::Time;  // the unit of start and stop
   SeekFlags flags = SeekFlags::None;
   SeekType start_type = SeekType::Set;
   ClockTime start = 0;
