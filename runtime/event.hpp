@@ -41,12 +41,12 @@ enum class EventType {
 // What a SEEK asks for (gst_event_new_seek's arguments).
 struct SeekArgs {
   double rate = 1.0;
-  Format format = Format::Time;  // the unit of start and stop
   SeekFlags flags = SeekFlags::None;
   SeekType start_type = SeekType::Set;
   ClockTime start = 0;
   SeekType stop_type = SeekType::None;
   ClockTime stop = kClockTimeNone;
+  Format format = Format::Time;  // the unit of start and stop (last: keeps {rate, ...} inits)
 };
 
 // QOS from a sink: how late (diff > 0) it rendered the buffer at `timestamp`.

@@ -117,7 +117,11 @@ class Launcher {
     say("Setting pipeline to PAUSED ...");
     switch (p_.set_state(State::Paused)) {
       case StateChangeReturn::Failure:
-        std::fprintf(stderr, "Failed to set pipeline to PAUSED.\n");
+        // gst-launch runs its event loop here: the element's own ERROR
+        // (filesrc's "Resource not found.") says why.
+        while (auto message = p_.bus().timed_pop_filtered(0, MessageType::Error))
+          print_problem("ERROR", *message, stderr);
+        std::fprintf(stderr, "ERROR: pipeline doesn't want to pause.\n");
         return finish(1);
       case StateChangeReturn::NoPreroll:
         say("Pipeline is live and does not need PREROLL ...");
