@@ -149,7 +149,7 @@ TEST_CASE("multifile elements refuse bad patterns and a missing first file", "[m
   SECTION("no first file") {
     auto run = test::run_launch("multifilesrc location=" + dir.file("x%d") + " ! fakesink");
     REQUIRE(run.error());
-    CHECK(run.end->source == "multifilesrc0");
+    CHECK_THAT(run.end->source, Catch::StartsWith("multifilesrc"));
     CHECK(run.error_text() == "Error while reading from file \"" + dir.file("x0") + "\".");
   }
   SECTION("an unwritable series") {

@@ -180,6 +180,7 @@ TEST_CASE("pngenc -> pngdec gives back the same pixels for every format pngenc t
     enc->set("compression-level", std::uint64_t{9});
     auto dec = make_element("pngdec");
     auto sink = test::make<AppSink>("sink");
+    sink->set("sync", false);  // the frame is stamped 5 s: no need to wait for it
     pipeline.add_many(src, enc, dec, sink);
     pipeline.link_many({src, enc, dec, sink});
     pipeline.set_state(State::Playing);
@@ -222,7 +223,7 @@ TEST_CASE("bad PNG input is an error naming pngdec, never a crash", "[png][error
     auto run =
         decode(Bytes(good.begin(), good.begin() + static_cast<std::ptrdiff_t>(good.size() / 2)));
     REQUIRE(run.error());
-    CHECK(run.end->source == "pngdec0");
+    CHECK_THAT(run.end->source, Catch::StartsWith("pngdec"));
     CHECK(run.error_text() == "Failed to decode PNG image");
     CHECK_THAT(run.error_debug(), Catch::Contains("ended inside an image"));
   }
@@ -231,7 +232,7 @@ TEST_CASE("bad PNG input is an error naming pngdec, never a crash", "[png][error
     for (std::size_t i = 45; i < 60; ++i) bad[i] ^= 0x5a;  // inside IDAT: CRC mismatch
     auto run = decode(bad);
     REQUIRE(run.error());
-    CHECK(run.end->source == "pngdec0");
+    CHECK_THAT(run.end->source, Catch::StartsWith("pngdec"));
     CHECK(run.error_text() == "Failed to decode PNG image");
     CHECK_THAT(run.error_debug(), Catch::StartsWith("libpng error: IDAT"));
     CHECK(run.buffers.empty());
@@ -245,7 +246,7 @@ TEST_CASE("bad PNG input is an error naming pngdec, never a crash", "[png][error
   SECTION("65536 x 65536 is refused before allocating 12 GiB") {
     auto run = decode(test::png_with_header(65536, 65536));
     REQUIRE(run.error());
-    CHECK(run.end->source == "pngdec0");
+    CHECK_THAT(run.end->source, Catch::StartsWith("pngdec"));
     CHECK_THAT(run.error_debug(), Catch::Contains("65536x65536 RGB frame needs 12884901888 bytes"));
     CHECK_THAT(run.error_debug(), Catch::Contains("refused before allocating"));
   }
