@@ -14,8 +14,7 @@ TEST_CASE("the core elements are listed as the coreelements plugin", "[plugin]")
   auto core = std::find_if(plugins.begin(), plugins.end(),
                            [](const Registry::PluginInfo& p) { return p.name == "coreelements"; });
   REQUIRE(core != plugins.end());
-  CHECK(std::find(core->features.begin(), core->features.end(), "fakesink") !=
-        core->features.end());
+  CHECK(std::find(core->features.begin(), core->features.end(), "fakesink") != core->features.end());
 }
 
 TEST_CASE("a file that cannot be loaded is reported with the reason", "[plugin]") {
