@@ -5,9 +5,13 @@
 #include "elements/capsfilter.hpp"
 #include "elements/fakesink.hpp"
 #include "elements/fakesrc.hpp"
+#include "elements/filesink.hpp"
+#include "elements/filesrc.hpp"
 #include "elements/funnel.hpp"
 #include "elements/identity.hpp"
 #include "elements/livesrc.hpp"
+#include "elements/multifilesink.hpp"
+#include "elements/multifilesrc.hpp"
 #include "elements/queue.hpp"
 #include "elements/tee.hpp"
 #include "elements/valve.hpp"
@@ -27,6 +31,10 @@ void register_core_elements(Registry& registry) {
   registry.add<AppSrc>();
   registry.add<AppSink>();
   registry.add<CapsFilter>();
+  registry.add<FileSrc>();
+  registry.add<FileSink>();
+  registry.add<MultiFileSrc>();
+  registry.add<MultiFileSink>();
 }
 
 }  // namespace gstmini

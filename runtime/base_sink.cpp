@@ -44,6 +44,8 @@ FlowReturn Sink::render_list(const BufferList& list) {
 Sink::SyncPlan Sink::plan_sync(const Buffer& first) const {
   SyncPlan plan;
   if (!is_valid(first.pts)) return plan;  // untimestamped: render at once
+  // basesink syncs only TIME: a BYTES stream (filesrc ! filesink) renders at once.
+  if (segment_.format != Format::Time) return plan;
   ClockTime stop = is_valid(first.duration) ? first.pts + first.duration : kClockTimeNone;
   ClockTime clip_start = first.pts, clip_stop = stop;
   if (!segment_.clip(first.pts, stop, &clip_start, &clip_stop)) {

@@ -41,8 +41,10 @@ FlowReturn Source::produce(Output& out) {
     auto* buffer = std::get_if<Buffer>(&out.items()[i].data);
     if (!buffer) continue;
     if (do_timestamp_) buffer->pts = running_time_now();
-    // The segment's stop ends the stream, as after a seek with a stop.
-    if (is_valid(segment_.stop) && is_valid(buffer->pts) && buffer->pts >= segment_.stop) {
+    // The segment's stop ends the stream, as after a seek with a stop (a
+    // BYTES source clips its reads to the stop itself).
+    if (segment_.format == Format::Time && is_valid(segment_.stop) && is_valid(buffer->pts) &&
+        buffer->pts >= segment_.stop) {
       out.items().erase(out.items().begin() + static_cast<std::ptrdiff_t>(i), out.items().end());
       return FlowReturn::Eos;
     }
@@ -53,6 +55,12 @@ FlowReturn Source::produce(Output& out) {
 bool Source::src_event(const Pad&, Event event, Output&) {
   if (event.type() != EventType::Seek || !is_seekable()) return false;
   const SeekArgs& seek = event.parsed_seek();
+  if (seek.format != segment_.format) {
+    // basesrc would try a CONVERT query; nothing converts here.
+    GSTMINI_WARNING_OBJECT(*this, "seek in {} refused: the source works in {}",
+                           to_string(seek.format), to_string(segment_.format));
+    return false;
+  }
   Segment updated = segment_;
   std::string error;
   if (!updated.do_seek(seek.rate, seek.flags, seek.start_type, seek.start, seek.stop_type,
@@ -86,9 +94,14 @@ bool Source::send_event(Event event, Output& out) {
 QueryResult Source::element_query(Query& q) {
   switch (q.type) {
     case QueryType::Duration:
+      if (q.format != format_) return QueryResult::NotHandled;
       q.duration = duration();
       return is_valid(q.duration) ? QueryResult::Handled : QueryResult::NotHandled;
     case QueryType::Seeking:
+      if (q.format != format_) {  // basesrc: not seekable in another format
+        q.seekable = false;
+        return QueryResult::Handled;
+      }
       q.seekable = is_seekable();
       q.seek_start = 0;
       q.seek_end = duration();
@@ -150,7 +163,6 @@ FlowReturn Source::fill(Output& out) {
 
 StateChangeReturn Source::change_state(StateChange change) {
   if (change == StateChange::ReadyToPaused) {
-    segment_ = initial_segment();
     stream_started_ = false;
     negotiated_ = caps_pending_ = false;
     segment_pending_ = true;
@@ -160,6 +172,8 @@ StateChangeReturn Source::change_state(StateChange change) {
   }
   StateChangeReturn ret = Element::change_state(change);
   if (ret == StateChangeReturn::Failure) return ret;
+  // After start(): a file source knows its size (the BYTES duration) by now.
+  if (change == StateChange::ReadyToPaused) segment_ = initial_segment();
   // A live source cannot preroll: it produces only while PLAYING.
   bool to_paused = change == StateChange::ReadyToPaused || change == StateChange::PlayingToPaused;
   return is_live() && to_paused ? StateChangeReturn::NoPreroll : ret;

@@ -51,7 +51,8 @@ class Source : public Element {
     (void)segment;
     return true;
   }
-  // Total stream duration if known (answers the DURATION query).
+  // Total stream duration if known, in the source's format (answers the
+  // DURATION query asked in that format).
   virtual ClockTime duration() const { return kClockTimeNone; }
   // A live source's latency: how long after its running time a buffer can
   // be pushed (a camera: one frame). Answers the LATENCY query.
@@ -88,8 +89,16 @@ class Source : public Element {
   // Buffers still allowed by num-buffers (-1 = unlimited).
   std::int64_t remaining() const;
   void count_produced(std::uint64_t n) { produced_ += n; }
-  // The segment pushed before the first buffer (TIME, 0..NONE by default).
-  virtual Segment initial_segment() const { return Segment{}; }
+  // gst_base_src_set_format: the unit of this source's segment, seeks and
+  // DURATION/SEEKING answers (TIME unless a constructor says otherwise).
+  void set_format(Format format) { format_ = format; }
+  Format format() const { return format_; }
+  // The segment pushed before the first buffer (0..NONE in format()).
+  virtual Segment initial_segment() const {
+    Segment segment;
+    segment.format = format_;
+    return segment;
+  }
   // One format out of `caps` (non-empty). Default: Caps::fixate().
   virtual Caps fixate_caps(Caps caps) { return caps.fixate(); }
   // The stream's format is now `caps` (fixed): adapt (frame size...).
@@ -101,6 +110,7 @@ class Source : public Element {
 
  private:
   Segment segment_;
+  Format format_ = Format::Time;
   bool stream_started_ = false;
   bool negotiated_ = false;
   bool caps_pending_ = false;  // the CAPS event goes out with the next produce()

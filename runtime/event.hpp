@@ -46,6 +46,7 @@ struct SeekArgs {
   ClockTime start = 0;
   SeekType stop_type = SeekType::None;
   ClockTime stop = kClockTimeNone;
+  Format format = Format::Time;  // the unit of start and stop (last: keeps {rate, ...} inits)
 };
 
 // QOS from a sink: how late (diff > 0) it rendered the buffer at `timestamp`.

@@ -39,6 +39,9 @@ struct Query {
   }
 
   QueryType type;
+  // POSITION, DURATION, SEEKING: the unit of the values (a filesrc answers
+  // in BYTES only; asked in TIME it does not handle the query).
+  Format format = Format::Time;
   ClockTime position = kClockTimeNone;  // POSITION (stream time)
   ClockTime duration = kClockTimeNone;  // DURATION
   // LATENCY: whether the stream is live, and the latency it adds at least

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <utility>
@@ -312,17 +313,51 @@ bool Segment::do_seek(double new_rate, SeekFlags flags, SeekType start_type, Clo
 }
 
 bool Segment::operator==(const Segment& other) const {
-  return rate == other.rate && applied_rate == other.applied_rate && base == other.base &&
-         offset == other.offset && start == other.start && stop == other.stop &&
-         time == other.time && position == other.position && duration == other.duration;
+  return format == other.format && rate == other.rate && applied_rate == other.applied_rate &&
+         base == other.base && offset == other.offset && start == other.start &&
+         stop == other.stop && time == other.time && position == other.position &&
+         duration == other.duration;
 }
 
 bool Segment::operator!=(const Segment& other) const { return !(*this == other); }
+
+const char* to_string(Format format) {
+  switch (format) {
+    case Format::Undefined:
+      return "undefined";
+    case Format::Default:
+      return "default";
+    case Format::Bytes:
+      return "bytes";
+    case Format::Time:
+      return "time";
+    case Format::Buffers:
+      return "buffers";
+    case Format::Percent:
+      return "percent";
+  }
+  return "unknown";
+}
+
+namespace {
+// A non-TIME value as GStreamer prints it (G_GINT64_FORMAT: NONE is -1).
+std::string format_number(std::uint64_t value) {
+  return std::to_string(static_cast<std::int64_t>(value));
+}
+}  // namespace
 
 std::string to_string(const Segment& segment) {
   char rates[96];
   std::snprintf(rates, sizeof rates, "rate=%f, applied_rate=%f, flags=0x%02x", segment.rate,
                 segment.applied_rate, 0u);
+  if (segment.format != Format::Time) {
+    return std::string(to_string(segment.format)) +
+           " segment start=" + format_number(segment.start) +
+           ", offset=" + format_number(segment.offset) + ", stop=" + format_number(segment.stop) +
+           ", " + rates + ", time=" + format_number(segment.time) +
+           ", base=" + format_number(segment.base) + ", position " +
+           format_number(segment.position) + ", duration " + format_number(segment.duration);
+  }
   return "time segment start=" + format_time(segment.start) +
          ", offset=" + format_time(segment.offset) + ", stop=" + format_time(segment.stop) + ", " +
          rates + ", time=" + format_time(segment.time) + ", base=" + format_time(segment.base) +

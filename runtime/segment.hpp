@@ -1,4 +1,6 @@
-// Segment: GStreamer's GstSegment for the TIME format, as a plain value type.
+// Segment: GStreamer's GstSegment, as a plain value type. Most segments are
+// in TIME; a source reading a file (filesrc) works in BYTES, and a parser or
+// decoder downstream turns that into TIME.
 //
 // A segment says which part of the stream plays ([start, stop]), how fast
 // (rate), and where it sits on the pipeline's running-time line (base):
@@ -21,6 +23,13 @@
 #include "runtime/clock_time.hpp"
 
 namespace gstmini {
+
+// GstFormat: the unit of segment values, seeks and position/duration
+// queries. Same names and values as GStreamer's.
+enum class Format { Undefined = 0, Default = 1, Bytes = 2, Time = 3, Buffers = 4, Percent = 5 };
+
+// "undefined", "default", "bytes", "time", "buffers", "percent"
+const char* to_string(Format format);
 
 // The seek flags this runtime looks at (GstSeekFlags has the same meaning;
 // the bit values are our own). Only Flush changes what do_seek computes.
@@ -48,6 +57,9 @@ constexpr bool has_flag(SeekFlags flags, SeekFlags flag) {
 enum class SeekType { None, Set, End };
 
 struct Segment {
+  // The unit of start, stop, position, ...; every formula below is the same
+  // for any format, but only TIME positions are synced to the clock.
+  Format format = Format::Time;
   double rate = 1.0;                    // playback rate requested by the seek; never 0
   double applied_rate = 1.0;            // rate already applied upstream to the data
   ClockTime base = 0;                   // running time at which this segment begins
@@ -141,7 +153,9 @@ struct Segment {
   bool operator!=(const Segment& other) const;
 };
 
-// GST_SEGMENT_FORMAT for a TIME segment:
+// GST_SEGMENT_FORMAT. Other formats print plain numbers (-1 for none):
+// "bytes segment start=0, offset=0, stop=-1, rate=1.000000, ...".
+// For a TIME segment:
 // "time segment start=0:00:00.000000000, offset=0:00:00.000000000,
 //  stop=99:99:99.999999999, rate=1.000000, applied_rate=1.000000, flags=0x00,
 //  time=0:00:00.000000000, base=0:00:00.000000000, position 0:00:00.000000000,
