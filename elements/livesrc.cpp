@@ -28,7 +28,8 @@ const ElementClass& LiveSrc::element_class() {
     k.properties.push_back(PropertySpec::enumeration(
         "pattern", 0,
         {{0, "zero", "Frames of zero bytes (no drawing cost)"},
-         {1, "gradient", "A diagonal luma ramp moving 4 pixels per frame (I420, GRAY8, RGB, RGBA)"}},
+         {1, "gradient",
+          "A diagonal luma ramp moving 4 pixels per frame (I420, GRAY8, RGB, RGBA)"}},
         "What the frames show"));
     k.properties.push_back(
         PropertySpec::uint64("frames-dropped", 0, 0, max_u64,

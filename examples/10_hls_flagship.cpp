@@ -11,7 +11,8 @@
 // real thing, with GStreamer's element names, and the result plays in
 // ffplay or a browser. The same pipeline as one launch line:
 //
-//   gstmini-launch livesrc framerate=30/1 pattern=gradient ! video/x-raw,format=I420,width=640,height=360 !
+//   gstmini-launch livesrc framerate=30/1 pattern=gradient !
+//   video/x-raw,format=I420,width=640,height=360 !
 //     queue max-size-buffers=10 leaky=upstream ! x264enc tune=zerolatency
 //     speed-preset=ultrafast key-int-max=60 ! mpegtsmux !
 //     hlssink2 location=hls-out/segment%05d.ts playlist-location=hls-out/playlist.m3u8

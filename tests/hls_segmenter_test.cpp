@@ -31,7 +31,8 @@ void feed(HlsSegmenter& s, int frames, int gop, int first = 0) {
   std::vector<std::uint8_t> bytes(100, 0x47);
   for (int n = first; n < first + frames; ++n) {
     const ClockTime t = static_cast<ClockTime>(n) * kSecond / 30;
-    s.add(bytes.data(), bytes.size(), n % gop == 0, t, static_cast<ClockTime>(n + 1) * kSecond / 30);
+    s.add(bytes.data(), bytes.size(), n % gop == 0, t,
+          static_cast<ClockTime>(n + 1) * kSecond / 30);
   }
 }
 
@@ -51,7 +52,8 @@ TEST_CASE("a segment closes at the first keyframe once target-duration has passe
   RecordingStorage storage;
   HlsSegmenter s(settings(1, 0, 0), storage);
   feed(s, 75, 20);  // keyframes at 0, 20, 40, 60: due at 1 s -> cut at frame 40
-  CHECK(storage.calls == std::vector<std::string>{"segment out/seg000.ts", "playlist out/live.m3u8"});
+  CHECK(storage.calls ==
+        std::vector<std::string>{"segment out/seg000.ts", "playlist out/live.m3u8"});
   CHECK(storage.sizes["out/seg000.ts"] == 4000);
   CHECK(s.next_cut_time() == 40 * kSecond / 30 + kSecond);
   auto last = s.finish();
@@ -63,8 +65,7 @@ TEST_CASE("a segment closes at the first keyframe once target-duration has passe
         "#EXTINF:1.333,\nseg000.ts\n#EXTINF:1.167,\nseg001.ts\n#EXT-X-ENDLIST\n");
 }
 
-TEST_CASE("data before the first keyframe is dropped: a segment always starts decodable",
-          "[hls]") {
+TEST_CASE("data before the first keyframe is dropped: a segment always starts decodable", "[hls]") {
   RecordingStorage storage;
   HlsSegmenter s(settings(1, 0, 0), storage);
   feed(s, 10, 5, 1);  // frames 1..10: the first keyframe is frame 5
@@ -79,13 +80,12 @@ TEST_CASE("segments past max-files are removed after the playlist stops naming t
   HlsSegmenter s(settings(1, 2, 2), storage);
   feed(s, 120, 30);  // 4 segments of 1 s (the 4th closes at finish)
   s.finish();
-  CHECK(storage.calls ==
-        std::vector<std::string>{"segment out/seg000.ts", "playlist out/live.m3u8",
-                                 "segment out/seg001.ts", "playlist out/live.m3u8",
-                                 "segment out/seg002.ts", "playlist out/live.m3u8",
-                                 "remove out/seg000.ts",  "segment out/seg003.ts",
-                                 "playlist out/live.m3u8", "remove out/seg001.ts",
-                                 "playlist out/live.m3u8"});
+  CHECK(storage.calls == std::vector<std::string>{"segment out/seg000.ts", "playlist out/live.m3u8",
+                                                  "segment out/seg001.ts", "playlist out/live.m3u8",
+                                                  "segment out/seg002.ts", "playlist out/live.m3u8",
+                                                  "remove out/seg000.ts", "segment out/seg003.ts",
+                                                  "playlist out/live.m3u8", "remove out/seg001.ts",
+                                                  "playlist out/live.m3u8"});
   CHECK(storage.playlist.find("#EXT-X-MEDIA-SEQUENCE:2\n") != std::string::npos);
   CHECK(storage.playlist.find("seg001.ts") == std::string::npos);
 }

@@ -68,10 +68,11 @@ TEST_CASE("ffprobe reads hlssink2's playlist as H.264 with every frame and the r
   const std::string playlist = dir / "playlist.m3u8";
   const std::string probe = run_command(
       "ffprobe -v error -count_frames -select_streams v:0 -show_entries "
-      "stream=codec_name,nb_read_frames -of csv=p=0 '" + playlist + "'");
+      "stream=codec_name,nb_read_frames -of csv=p=0 '" +
+      playlist + "'");
   CHECK(probe == "h264,90\n");
-  const double duration = std::stod(run_command(
-      "ffprobe -v error -show_entries format=duration -of csv=p=0 '" + playlist + "'"));
+  const double duration = std::stod(
+      run_command("ffprobe -v error -show_entries format=duration -of csv=p=0 '" + playlist + "'"));
   CHECK(duration == Approx(3.0).margin(1.0 / 30));
 
   const std::string text = read_text(playlist);
@@ -108,7 +109,8 @@ TEST_CASE("every segment starts with a keyframe and lasts at most target-duratio
     const std::string segment = dir / ("segment0000" + std::to_string(i) + ".ts");
     const std::string first = run_command(
         "ffprobe -v error -select_streams v:0 -show_entries frame=key_frame,pict_type "
-        "-read_intervals '%+#1' -of csv=p=0 '" + segment + "'");
+        "-read_intervals '%+#1' -of csv=p=0 '" +
+        segment + "'");
     CHECK(first == "1,I\n");
   }
 }
@@ -126,8 +128,7 @@ TEST_CASE("without keyframe requests a segment ends at the first keyframe after 
   CHECK(extinf_durations(read_text(dir / "playlist.m3u8")) == std::vector<double>{1.5, 1.5});
 }
 
-TEST_CASE("hlssink2 removes segments past max-files and lists the last playlist-length",
-          "[hls]") {
+TEST_CASE("hlssink2 removes segments past max-files and lists the last playlist-length", "[hls]") {
   TempDir dir;
   HlsRun run = run_hls(dir, 150, "target-duration=1 max-files=2 playlist-length=2");
   REQUIRE(run.end);
@@ -171,8 +172,8 @@ TEST_CASE("a segment folder that does not exist stops the stream with an ERROR n
   auto pipeline = parse_launch(
       "appsrc name=src block=true caps=\"" + i420_caps(kWidth, kHeight) +
       "\" ! x264enc speed-preset=ultrafast tune=zerolatency ! mpegtsmux ! hlssink2 name=hls "
-      "target-duration=1 location=" + missing + "/segment%05d.ts playlist-location=" +
-      (dir / "playlist.m3u8"));
+      "target-duration=1 location=" +
+      missing + "/segment%05d.ts playlist-location=" + (dir / "playlist.m3u8"));
   std::thread feeder = feed_frames(pipeline->get_by_name("src"), kWidth, kHeight, 60);
   pipeline->set_state(State::Playing);
   auto m = wait_error(*pipeline);
@@ -190,8 +191,8 @@ TEST_CASE("a full or read-only disk stops the stream with an ERROR saying so", "
   for (const bool read_only : {false, true}) {
     TempDir mnt;
     const std::string options = read_only ? "size=64k" : "size=8k";
-    if (mount("tmpfs", mnt.path.c_str(), "tmpfs", read_only ? MS_RDONLY : 0,
-              options.c_str()) != 0) {
+    if (mount("tmpfs", mnt.path.c_str(), "tmpfs", read_only ? MS_RDONLY : 0, options.c_str()) !=
+        0) {
       WARN("cannot mount a tmpfs here (" << std::strerror(errno) << "): skipped");
       return;
     }

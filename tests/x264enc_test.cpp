@@ -22,9 +22,8 @@ struct Pulled {
 
 // appsrc ! <middle> ! appsink, `frames` pattern frames.
 Pulled run_to_appsink(const std::string& middle, int frames) {
-  auto pipeline = parse_launch("appsrc name=src block=true caps=\"" +
-                               i420_caps(kWidth, kHeight) + "\" ! " + middle +
-                               " ! appsink name=sink sync=false");
+  auto pipeline = parse_launch("appsrc name=src block=true caps=\"" + i420_caps(kWidth, kHeight) +
+                               "\" ! " + middle + " ! appsink name=sink sync=false");
   auto sink = std::dynamic_pointer_cast<AppSink>(pipeline->get_by_name("sink"));
   std::thread feeder = feed_frames(pipeline->get_by_name("src"), kWidth, kHeight, frames);
   pipeline->set_state(State::Playing);
@@ -48,8 +47,7 @@ bool has_idr_nal(const Buffer& b) {
 
 }  // namespace
 
-TEST_CASE("x264enc flags exactly its IDR access units as keyframes and drains at EOS",
-          "[x264]") {
+TEST_CASE("x264enc flags exactly its IDR access units as keyframes and drains at EOS", "[x264]") {
   // Not zerolatency: the medium preset's lookahead holds frames until EOS.
   Pulled out = run_to_appsink("x264enc key-int-max=10", 35);
   REQUIRE(out.buffers.size() == 35);

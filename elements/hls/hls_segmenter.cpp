@@ -95,8 +95,8 @@ void HlsSegmenter::open(ClockTime start) {
   open_ = true;
 }
 
-HlsSegmenter::AddResult HlsSegmenter::add(const std::uint8_t* data, std::size_t size,
-                                          bool keyframe, ClockTime running_time, ClockTime end) {
+HlsSegmenter::AddResult HlsSegmenter::add(const std::uint8_t* data, std::size_t size, bool keyframe,
+                                          ClockTime running_time, ClockTime end) {
   AddResult result;
   if (!open_ && !keyframe) {
     dropped_ += size;
@@ -149,8 +149,8 @@ std::string HlsSegmenter::playlist_text(bool ended) const {
   const std::uint64_t longest_s = (longest_ + kSecond / 2) / kSecond;
   target = std::max<std::uint64_t>({target, longest_s, 1});
   std::string text = "#EXTM3U\n#EXT-X-VERSION:3\n";
-  text += "#EXT-X-MEDIA-SEQUENCE:" + std::to_string(listed_.empty() ? 0 : listed_.front().index) +
-          "\n";
+  text +=
+      "#EXT-X-MEDIA-SEQUENCE:" + std::to_string(listed_.empty() ? 0 : listed_.front().index) + "\n";
   text += "#EXT-X-TARGETDURATION:" + std::to_string(target) + "\n\n";
   for (const Fragment& f : listed_) text += "#EXTINF:" + seconds(f.duration) + ",\n" + f.uri + "\n";
   if (ended) text += "#EXT-X-ENDLIST\n";

@@ -53,14 +53,14 @@ class HlsSegmenter {
  public:
   struct Fragment {
     std::uint64_t index = 0;
-    std::string location;   // the file written
-    std::string uri;        // as listed in the playlist
-    ClockTime start = 0;    // running time of its first buffer
+    std::string location;  // the file written
+    std::string uri;       // as listed in the playlist
+    ClockTime start = 0;   // running time of its first buffer
     ClockTime duration = 0;
   };
   struct AddResult {
-    bool opened = false;               // a new segment began with this buffer
-    std::optional<Fragment> closed;    // the segment this buffer finished
+    bool opened = false;             // a new segment began with this buffer
+    std::optional<Fragment> closed;  // the segment this buffer finished
   };
 
   HlsSegmenter(HlsSettings settings, SegmentStorage& storage);
@@ -92,8 +92,8 @@ class HlsSegmenter {
   ClockTime end_ = kClockTimeNone;
   std::uint64_t next_index_ = 0;
   std::uint64_t dropped_ = 0;
-  std::deque<Fragment> listed_;         // in the playlist
-  std::deque<std::string> on_disk_;     // written and not yet removed, oldest first
+  std::deque<Fragment> listed_;      // in the playlist
+  std::deque<std::string> on_disk_;  // written and not yet removed, oldest first
   ClockTime longest_ = 0;
 };
 

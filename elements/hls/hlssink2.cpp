@@ -89,9 +89,8 @@ bool HlsSink2::stop() {
 FlowReturn HlsSink2::render(const Buffer& buffer) {
   if (failed_ || !segmenter_) return FlowReturn::Error;
   const ClockTime running = segment().to_running_time(buffer.pts);
-  const ClockTime end = is_valid(running) && is_valid(buffer.duration)
-                            ? running + buffer.duration
-                            : kClockTimeNone;
+  const ClockTime end =
+      is_valid(running) && is_valid(buffer.duration) ? running + buffer.duration : kClockTimeNone;
   try {
     const HlsSegmenter::AddResult result = segmenter_->add(
         buffer.data(), buffer.size(), !buffer.has_flag(BufferFlags::DeltaUnit), running, end);

@@ -1,6 +1,6 @@
 // The hls plugin: hlssink2 writing HLS segments and a playlist to local files.
-#include "elements/hls/hlssink2.hpp"
 #include "runtime/plugin.hpp"
+#include "elements/hls/hlssink2.hpp"
 #include "runtime/registry.hpp"
 
 static void plugin_init(gstmini::Registry& registry) { registry.add<gstmini::HlsSink2>(); }

@@ -147,9 +147,10 @@ FlowReturn AvDecH264::decode(AVPacket* packet, Output& out) {
 
 FlowReturn AvDecH264::push_frame(const AVFrame& frame, Output& out) {
   if (frame.format != AV_PIX_FMT_YUV420P && frame.format != AV_PIX_FMT_YUVJ420P) {
-    post_error("Unsupported output format", "avdec_h264 here outputs I420 only; the stream "
-                                            "decodes to libav pixel format " +
-                                                std::to_string(frame.format));
+    post_error("Unsupported output format",
+               "avdec_h264 here outputs I420 only; the stream "
+               "decodes to libav pixel format " +
+                   std::to_string(frame.format));
     return FlowReturn::NotNegotiated;
   }
   if (frame.width != width_ || frame.height != height_) {

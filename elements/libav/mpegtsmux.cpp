@@ -6,8 +6,7 @@ namespace {
 
 constexpr const char* kSinkCaps =
     "video/x-h264, stream-format=(string)byte-stream, alignment=(string)au";
-constexpr const char* kSrcCaps =
-    "video/mpegts, systemstream=(boolean)true, packetsize=(int)188";
+constexpr const char* kSrcCaps = "video/mpegts, systemstream=(boolean)true, packetsize=(int)188";
 
 }  // namespace
 
@@ -80,7 +79,8 @@ bool MpegTsMux::sink_event(const Pad& pad, Event event, Output& out) {
     case EventType::Eos: {
       std::vector<std::uint8_t> bytes;
       std::string error;
-      if (!writer_.finish(&bytes, &error)) post_error("Could not finish the transport stream", error);
+      if (!writer_.finish(&bytes, &error))
+        post_error("Could not finish the transport stream", error);
       if (!bytes.empty()) {
         Buffer tail = Buffer::wrap(std::move(bytes));
         tail.set_flag(BufferFlags::DeltaUnit);

@@ -65,10 +65,8 @@ std::vector<PropertySpec> x264_properties() {
       PropertySpec::uint64("ref", 3, 1, 16, "Number of reference frames"),
       PropertySpec::uint64("threads", 0, 0, max_i32,
                            "Number of threads used by the codec (0 for automatic)"),
-      PropertySpec::boolean("sliced-threads", false,
-                            "Low latency but lower efficiency threading"),
-      PropertySpec::integer("rc-lookahead", 40, 0, 250,
-                            "Number of frames for frametype lookahead"),
+      PropertySpec::boolean("sliced-threads", false, "Low latency but lower efficiency threading"),
+      PropertySpec::integer("rc-lookahead", 40, 0, 250, "Number of frames for frametype lookahead"),
       PropertySpec::enumeration("pass", kPassCbr,
                                 {{kPassCbr, "cbr", "Constant Bitrate Encoding"},
                                  {kPassQuant, "quant", "Constant Quantizer"},
@@ -102,8 +100,7 @@ X264Settings X264Settings::from(const Element& e) {
 
 bool x264_build_params(const X264Settings& s, int width, int height, int fps_n, int fps_d,
                        x264_param_t* p, std::string* error) {
-  const char* preset =
-      s.speed_preset > 0 ? x264_preset_names[s.speed_preset - 1] : nullptr;
+  const char* preset = s.speed_preset > 0 ? x264_preset_names[s.speed_preset - 1] : nullptr;
   if (x264_param_default_preset(p, preset, tune_string(s.tune)) < 0) {
     *error = std::string("libx264 refused speed-preset ") + (preset ? preset : "None") +
              " with tune " + (tune_string(s.tune) ? tune_string(s.tune) : "none");
@@ -118,14 +115,18 @@ bool x264_build_params(const X264Settings& s, int width, int height, int fps_n, 
   }
   p->b_vfr_input = 0;  // rate control from the frame rate; timestamps only carried
   p->i_timebase_num = 1;
-  p->i_timebase_den = 1000000000;  // pts in nanoseconds
+  p->i_timebase_den = 1000000000;              // pts in nanoseconds
   p->i_threads = static_cast<int>(s.threads);  // 0 = X264_THREADS_AUTO
   p->b_sliced_threads = s.sliced_threads;
   if (s.key_int_max > 0) p->i_keyint_max = static_cast<int>(s.key_int_max);
   p->i_bframe = static_cast<int>(s.bframes);
-  p->i_bframe_adaptive = s.b_adapt ? X264_B_ADAPT_FAST : X264_B_ADAPT_NONE;
-  p->i_frame_reference = static_cast<int>(s.ref);
-  if (s.tune != 4 && s.tune != 6) p->rc.i_lookahead = static_cast<int>(s.rc_lookahead);
+  // These keep the preset's value unless set to something else than
+  // their default, so speed-preset=ultrafast stays ultrafast.
+  const X264Settings defaults;
+  if (s.b_adapt != defaults.b_adapt)
+    p->i_bframe_adaptive = s.b_adapt ? X264_B_ADAPT_FAST : X264_B_ADAPT_NONE;
+  if (s.ref != defaults.ref) p->i_frame_reference = static_cast<int>(s.ref);
+  if (s.rc_lookahead != defaults.rc_lookahead) p->rc.i_lookahead = static_cast<int>(s.rc_lookahead);
   p->b_aud = s.aud;
   p->b_repeat_headers = 1;  // SPS/PPS before every IDR: each keyframe starts a segment
   p->b_annexb = 1;

@@ -2,6 +2,9 @@
 // with gst-inspect-1.0 x264enc 1.22) and how they become an x264_param_t.
 //
 // Kept apart from the element so the element file reads as behaviour only.
+// bframes and the rate control are always applied; ref, rc-lookahead and
+// b-adapt only when set to another value than their default, so that a
+// speed-preset keeps its own choice for them.
 // `tune` is GStreamer's flags property (stillimage, fastdecode,
 // zerolatency); this runtime has no flags type, so it is an enum of single
 // values plus the combination most used for streaming,
@@ -21,7 +24,7 @@ namespace gstmini {
 class Element;
 
 struct X264Settings {
-  std::uint64_t bitrate = 2048;  // kbit/s
+  std::uint64_t bitrate = 2048;   // kbit/s
   std::int64_t speed_preset = 6;  // medium
   std::int64_t tune = 0;
   std::uint64_t key_int_max = 0;

@@ -84,8 +84,8 @@ bool X264Enc::open_encoder(const Caps& caps, Output& out) {
   x264_param_t param;
   std::string error;
   if (!x264_build_params(settings, static_cast<int>(*width), static_cast<int>(*height),
-                         static_cast<int>(framerate_.num), static_cast<int>(framerate_.den),
-                         &param, &error)) {
+                         static_cast<int>(framerate_.num), static_cast<int>(framerate_.den), &param,
+                         &error)) {
     post_error("Can not initialize x264 encoder.", error);
     return false;
   }
@@ -111,10 +111,11 @@ bool X264Enc::open_encoder(const Caps& caps, Output& out) {
       level = h264_level_name(sps, static_cast<std::size_t>(size));
     }
   }
-  std::string text = "video/x-h264, stream-format=(string)byte-stream, alignment=(string)au, "
-                     "profile=(string)" + profile + ", level=(string)" + level +
-                     ", width=(int)" + std::to_string(*width) + ", height=(int)" +
-                     std::to_string(*height) + ", pixel-aspect-ratio=(fraction)1/1";
+  std::string text =
+      "video/x-h264, stream-format=(string)byte-stream, alignment=(string)au, "
+      "profile=(string)" +
+      profile + ", level=(string)" + level + ", width=(int)" + std::to_string(*width) +
+      ", height=(int)" + std::to_string(*height) + ", pixel-aspect-ratio=(fraction)1/1";
   if (rate)
     text += ", framerate=(fraction)" + std::to_string(rate->num) + "/" + std::to_string(rate->den);
   out.push_event(Event::caps(Caps::from_string(text)));
@@ -192,8 +193,7 @@ QueryResult X264Enc::query(const Pad& pad, Query& q) {
 
 void X264Enc::query_answered(Query& q) {
   if (q.type != QueryType::Latency || !encoder_ || !is_valid(frame_duration_)) return;
-  const auto delayed =
-      static_cast<ClockTime>(x264_encoder_maximum_delayed_frames(encoder_.get()));
+  const auto delayed = static_cast<ClockTime>(x264_encoder_maximum_delayed_frames(encoder_.get()));
   q.min_latency += delayed * frame_duration_;
   if (is_valid(q.max_latency)) q.max_latency += delayed * frame_duration_;
 }
@@ -202,11 +202,10 @@ FlowReturn X264Enc::chain(const Pad&, Buffer buffer, Output& out) {
   if (!encoder_) return not_negotiated("x264enc got a buffer before caps");
   I420Layout in;
   if (!I420Layout::for_buffer(layout_.width, layout_.height, buffer.size(), &in)) {
-    post_error("Failed to map frame", "buffer of " + std::to_string(buffer.size()) +
-                                          " bytes is not an I420 frame of " +
-                                          std::to_string(layout_.width) + "x" +
-                                          std::to_string(layout_.height) + " (" +
-                                          std::to_string(layout_.size) + " bytes expected)");
+    post_error("Failed to map frame",
+               "buffer of " + std::to_string(buffer.size()) + " bytes is not an I420 frame of " +
+                   std::to_string(layout_.width) + "x" + std::to_string(layout_.height) + " (" +
+                   std::to_string(layout_.size) + " bytes expected)");
     return FlowReturn::Error;
   }
   x264_picture_t pic;

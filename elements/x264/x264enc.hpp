@@ -88,8 +88,8 @@ class X264Enc : public Element {
   ClockTime shift_ = 0;  // kBFrameShift when B-frames reorder, else 0
   Segment segment_;
   KeyUnitRequest key_unit_;
-  std::set<std::int64_t> forced_;                    // x264 pts of frames forced to IDR
-  std::map<std::int64_t, ClockTime> durations_;      // x264 pts -> input duration
+  std::set<std::int64_t> forced_;                // x264 pts of frames forced to IDR
+  std::map<std::int64_t, ClockTime> durations_;  // x264 pts -> input duration
   std::uint64_t frames_in_ = 0;
   std::uint64_t frames_out_ = 0;
 };
