@@ -65,6 +65,7 @@ void ElementActor::sync_and_render() {
         return;
       }
     }
+    if (!sink_->ready_for_eos()) return;  // held until the element wakes us
     finish_sink_eos();
     return;
   }

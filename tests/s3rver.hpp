@@ -1,0 +1,132 @@
+// S3rver: a real S3-compatible server (s3rver, Node.js) for the aws plugin's
+// tests, started on a free loopback port with its own temporary directory
+// and stopped (SIGKILL, then the directory removed) when the fixture dies.
+// stop() and restart() let a test take the server away mid-stream and bring
+// it back on the same port with the same data.
+//
+// s3rver is installed by scripts/s3rver-setup.sh (called from
+// scripts/setup.sh) into <source>/build/node; GSTMINI_S3RVER may name
+// another s3rver.js. A missing install fails the test with that advice: the
+// S3 tests are never skipped silently.
+//
+// What s3rver checks: the access key (S3RVER) and the x-amz-content-sha256
+// header; it does NOT verify SigV4 signatures (a wrong secret is accepted).
+// The bucket is reachable path-style at http://127.0.0.1:PORT and
+// virtual-hosted style at http://BUCKET.s3.localhost:PORT (endpoint
+// http://s3.localhost:PORT; curl resolves *.localhost to loopback).
+#pragma once
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "tests/subprocess.hpp"
+
+namespace gstmini::test {
+
+inline std::string s3rver_script() {
+  if (const char* path = std::getenv("GSTMINI_S3RVER")) return path;
+  return std::string(GSTMINI_SOURCE_DIR) + "/build/node/node_modules/s3rver/bin/s3rver.js";
+}
+
+inline std::string find_program(const std::string& name) {
+  for (const char* dir : {"/usr/local/bin", "/usr/bin", "/bin"}) {
+    std::string path = std::string(dir) + "/" + name;
+    if (access(path.c_str(), X_OK) == 0) return path;
+  }
+  return {};
+}
+
+// Empty if the S3 tests can run, else the reason and the script to run.
+inline std::string s3rver_missing() {
+  if (find_program("node").empty()) return "node not found: run scripts/setup.sh";
+  if (access(s3rver_script().c_str(), R_OK) != 0)
+    return "s3rver not installed at " + s3rver_script() + ": run scripts/s3rver-setup.sh";
+  if (find_program("aws").empty()) return "aws (awscli) not found: run scripts/setup.sh";
+  return {};
+}
+
+inline std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+class S3rver {
+ public:
+  static constexpr const char* kAccessKey = "S3RVER";  // s3rver's built-in account
+  static constexpr const char* kSecretKey = "S3RVER";
+
+  explicit S3rver(std::string bucket = "media") : bucket_(std::move(bucket)) {
+    char dir[] = "/tmp/gstmini-s3rver-XXXXXX";
+    if (mkdtemp(dir)) dir_ = dir;
+    start(0);
+  }
+  ~S3rver() {
+    server_.reset();
+    if (!dir_.empty()) std::system(("rm -rf '" + dir_ + "'").c_str());
+  }
+  S3rver(const S3rver&) = delete;
+  S3rver& operator=(const S3rver&) = delete;
+
+  bool running() const { return port_ != 0 && server_; }
+  int port() const { return port_; }
+  const std::string& bucket() const { return bucket_; }
+  std::string endpoint() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  std::string vhost_endpoint() const { return "http://s3.localhost:" + std::to_string(port_); }
+  // The server's log so far (for failure messages).
+  std::string log() const { return server_ ? server_->out() + server_->err() : std::string(); }
+
+  // Kills the server; the data directory stays.
+  void stop() { server_.reset(); }
+  // Starts it again on the same port with the same data.
+  bool restart() { return start(port_); }
+
+  // Reads an object back with the AWS CLI (a real S3 client); empty optional
+  // text in *error when it failed.
+  bool get_object(const std::string& key, std::string* data, std::string* error = nullptr) const {
+    std::string out = dir_ + "/get-object.out";
+    std::remove(out.c_str());
+    Subprocess aws(
+        {find_program("aws"), "--endpoint-url", endpoint(), "s3api", "get-object", "--bucket",
+         bucket_, "--key", key, out},
+        {"AWS_ACCESS_KEY_ID=S3RVER", "AWS_SECRET_ACCESS_KEY=S3RVER", "AWS_DEFAULT_REGION=us-east-1",
+         "AWS_EC2_METADATA_DISABLED=true", "AWS_PAGER="});
+    int rc = aws.finish(std::chrono::seconds(60));
+    if (rc != 0) {
+      if (error) *error = aws.err() + aws.out();
+      return false;
+    }
+    *data = read_file(out);
+    return true;
+  }
+
+ private:
+  bool start(int port) {
+    port_ = 0;
+    server_ = std::make_unique<Subprocess>(std::vector<std::string>{
+        find_program("node"), s3rver_script(), "-d", dir_, "-a", "127.0.0.1", "-p",
+        std::to_string(port), "--service-endpoint", "localhost", "--configure-bucket", bucket_});
+    const std::string marker = "S3rver listening on 127.0.0.1:";
+    if (!server_->started() || !server_->wait_for_stdout(marker, std::chrono::seconds(30))) {
+      return false;
+    }
+    const std::string& out = server_->out();
+    port_ = std::atoi(out.c_str() + out.find(marker) + marker.size());
+    return port_ != 0;
+  }
+
+  std::string bucket_;
+  std::string dir_;
+  int port_ = 0;
+  std::unique_ptr<Subprocess> server_;
+};
+
+}  // namespace gstmini::test
