@@ -34,11 +34,6 @@ class Sink : public Element {
   // False while the sink cannot take a buffer (appsink full): the buffer
   // stays held, unanswered, until the element calls wake().
   virtual bool ready_to_render() { return true; }
-  // False while the sink still finishes work it accepted before EOS (an
-  // upload in flight): the EOS stays held, and is posted only once the
-  // element calls wake() and this returns true (basesink's event handler
-  // blocking on EOS until the data is safe, without blocking the actor).
-  virtual bool ready_for_eos() { return true; }
   // Default: render() each buffer.
   virtual FlowReturn render_list(const BufferList& list);
   // The first buffer, held in PAUSED (fakesink's preroll-handoff).

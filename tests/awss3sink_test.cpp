@@ -84,7 +84,7 @@ std::string describe(const std::optional<Message>& m) {
 
 TEST_CASE("a stream past part-size is uploaded in parts and reads back byte for byte",
           "[s3][awss3sink]") {
-  test::S3rver server;
+  test::S3rver server(test::S3rver::Signatures::Verified);
   REQUIRE_S3RVER(server);
   const std::string data = random_bytes(12 * kMiB + 123, 1);  // 3 parts: 5 + 5 + 2 MiB
   S3Pipeline p(server, "streams/take 1.ts");
@@ -104,7 +104,7 @@ TEST_CASE("a stream past part-size is uploaded in parts and reads back byte for 
 
 TEST_CASE("a stream smaller than a part is one PutObject, virtual-hosted style",
           "[s3][awss3sink]") {
-  test::S3rver server;
+  test::S3rver server(test::S3rver::Signatures::Verified);
   REQUIRE_S3RVER(server);
   const std::string data = random_bytes(300 * 1024 + 7, 2);
   S3Pipeline p(server, "small.bin");
@@ -161,6 +161,24 @@ TEST_CASE("an unknown access key ends in an ERROR with the server's code and mes
         "PutObject of s3://media/denied.bin failed: InvalidAccessKeyId: The AWS Access Key Id "
         "you provided does not exist in our records.");
   CHECK(end->debug.find("HTTP 403") != std::string::npos);
+}
+
+TEST_CASE("a wrong secret key ends in an ERROR with SignatureDoesNotMatch", "[s3][awss3sink]") {
+  test::S3rver server(test::S3rver::Signatures::Verified);
+  REQUIRE_S3RVER(server);
+  S3Pipeline p(server, "forged.bin");
+  p.sink->set("secret-access-key", std::string("not-the-secret"));
+  p.pipeline.set_state(State::Playing);
+  p.push(random_bytes(1000, 8));
+  auto end = p.finish();
+  REQUIRE(end);
+  REQUIRE(end->type == MessageType::Error);
+  CHECK(end->text ==
+        "PutObject of s3://media/forged.bin failed: SignatureDoesNotMatch: The request signature "
+        "we calculated does not match the signature you provided. Check your key and signing "
+        "method.");
+  std::string back;
+  CHECK_FALSE(server.get_object("forged.bin", &back));
 }
 
 TEST_CASE("a bucket that does not exist ends in a NoSuchBucket ERROR", "[s3][awss3sink]") {

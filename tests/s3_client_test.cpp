@@ -60,8 +60,8 @@ TEST_CASE("settings are checked before any request", "[s3]") {
   CHECK(validate(c) == "endpoint-uri 'localhost:9000' is not an http:// or https:// URI");
 }
 
-TEST_CASE("put, multipart upload and delete work against s3rver", "[s3]") {
-  gstmini::test::S3rver server;
+TEST_CASE("put, multipart upload and delete work against s3rver, signatures checked", "[s3]") {
+  gstmini::test::S3rver server(gstmini::test::S3rver::Signatures::Verified);
   INFO(gstmini::test::s3rver_missing());
   REQUIRE(server.running());
   S3Client aws(config_for(server));

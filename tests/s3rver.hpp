@@ -11,6 +11,10 @@
 //
 // What s3rver checks: the access key (S3RVER) and the x-amz-content-sha256
 // header; it does NOT verify SigV4 signatures (a wrong secret is accepted).
+// With Signatures::Verified, tests/sigv4_proxy.py stands in front of it and
+// recomputes every signature with botocore's S3 signer (the AWS CLI's),
+// answering a mismatch with S3's 403 SignatureDoesNotMatch; endpoint() is
+// then the proxy's.
 // The bucket is reachable path-style at http://127.0.0.1:PORT and
 // virtual-hosted style at http://BUCKET.s3.localhost:PORT (endpoint
 // http://s3.localhost:PORT; curl resolves *.localhost to loopback).
@@ -64,12 +68,16 @@ class S3rver {
   static constexpr const char* kAccessKey = "S3RVER";  // s3rver's built-in account
   static constexpr const char* kSecretKey = "S3RVER";
 
-  explicit S3rver(std::string bucket = "media") : bucket_(std::move(bucket)) {
+  enum class Signatures { Unchecked, Verified };
+
+  explicit S3rver(Signatures signatures = Signatures::Unchecked, std::string bucket = "media")
+      : bucket_(std::move(bucket)) {
     char dir[] = "/tmp/gstmini-s3rver-XXXXXX";
     if (mkdtemp(dir)) dir_ = dir;
-    start(0);
+    if (start(0) && signatures == Signatures::Verified) start_proxy();
   }
   ~S3rver() {
+    proxy_.reset();
     server_.reset();
     if (!dir_.empty()) std::system(("rm -rf '" + dir_ + "'").c_str());
   }
@@ -77,12 +85,16 @@ class S3rver {
   S3rver& operator=(const S3rver&) = delete;
 
   bool running() const { return port_ != 0 && server_; }
-  int port() const { return port_; }
+  // The port clients use: the proxy's when signatures are verified.
+  int port() const { return proxy_port_ ? proxy_port_ : port_; }
   const std::string& bucket() const { return bucket_; }
-  std::string endpoint() const { return "http://127.0.0.1:" + std::to_string(port_); }
-  std::string vhost_endpoint() const { return "http://s3.localhost:" + std::to_string(port_); }
+  std::string endpoint() const { return "http://127.0.0.1:" + std::to_string(port()); }
+  std::string vhost_endpoint() const { return "http://s3.localhost:" + std::to_string(port()); }
   // The server's log so far (for failure messages).
-  std::string log() const { return server_ ? server_->out() + server_->err() : std::string(); }
+  std::string log() const {
+    return (server_ ? server_->out() + server_->err() : std::string()) +
+           (proxy_ ? proxy_->out() + proxy_->err() : std::string());
+  }
 
   // Kills the server; the data directory stays.
   void stop() { server_.reset(); }
@@ -123,10 +135,26 @@ class S3rver {
     return port_ != 0;
   }
 
+  bool start_proxy() {
+    proxy_ = std::make_unique<Subprocess>(std::vector<std::string>{
+        find_program("python3"), std::string(GSTMINI_SOURCE_DIR) + "/tests/sigv4_proxy.py",
+        std::to_string(port_)});
+    const std::string marker = "sigv4-proxy listening on 127.0.0.1:";
+    if (!proxy_->started() || !proxy_->wait_for_stdout(marker, std::chrono::seconds(30))) {
+      port_ = 0;  // not running() as asked
+      return false;
+    }
+    const std::string& out = proxy_->out();
+    proxy_port_ = std::atoi(out.c_str() + out.find(marker) + marker.size());
+    return proxy_port_ != 0;
+  }
+
   std::string bucket_;
   std::string dir_;
   int port_ = 0;
+  int proxy_port_ = 0;
   std::unique_ptr<Subprocess> server_;
+  std::unique_ptr<Subprocess> proxy_;
 };
 
 }  // namespace gstmini::test

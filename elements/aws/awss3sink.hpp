@@ -27,10 +27,11 @@
 
 #include "elements/aws/s3_upload.hpp"
 #include "runtime/base_sink.hpp"
+#include "runtime/eos_hold.hpp"
 
 namespace gstmini {
 
-class AwsS3Sink : public Sink {
+class AwsS3Sink : public Sink, public EosHold {
  public:
   explicit AwsS3Sink(std::string name);
   ~AwsS3Sink() override;

@@ -212,13 +212,15 @@ S3Result S3Client::attempt(const Request& request) {
   auto add = [&headers](const std::string& h) { headers = curl_slist_append(headers, h.c_str()); };
   add("x-amz-content-sha256: " + sha256_hex(request.body, request.size));
   if (!config_.session_token.empty()) add("x-amz-security-token: " + config_.session_token);
-  add("Expect:");  // no 100-continue round trip
+  // curl 7.88 signs every header given here, even the "Name:" form that
+  // only removes a header: so no "Expect:" or "Content-Type:" tricks, and an
+  // explicit Content-Type (curl's POSTFIELDS default is a form type).
   bool has_type = false;
   for (const auto& [name, value] : request.headers) {
     add(name + ": " + value);
     has_type = has_type || name == "Content-Type";
   }
-  if (!has_type) add("Content-Type:");  // curl's form default would be stored with the object
+  if (!has_type) add("Content-Type: application/octet-stream");
 
   std::string sigv4 = "aws:amz:" + config_.region + ":s3";
   std::string user = config_.access_key + ":" + config_.secret_access_key;
