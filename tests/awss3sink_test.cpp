@@ -3,6 +3,11 @@
 // compared byte for byte; the faults (unknown key, missing bucket, no
 // server, a server that dies mid-stream and comes back) end in a readable
 // ERROR or in a complete object, never in a hang or a lost byte.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -218,12 +223,44 @@ TEST_CASE("an endpoint nobody listens on ends in an ERROR after the retries, not
   CHECK(end->debug.find("no HTTP answer from " + server.endpoint() + "/media/k.bin after 2") == 0);
 }
 
+TEST_CASE("a server that never answers ends in a timeout ERROR after request-timeout per try",
+          "[s3][awss3sink]") {
+  // A socket that listens but never reads: the kernel completes the
+  // connection, nobody answers.
+  int listener = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(bind(listener, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  REQUIRE(listen(listener, 4) == 0);
+  socklen_t len = sizeof addr;
+  getsockname(listener, reinterpret_cast<sockaddr*>(&addr), &len);
+  const std::string endpoint = "http://127.0.0.1:" + std::to_string(ntohs(addr.sin_port));
+
+  test::S3rver server;  // only for the pipeline's settings
+  S3Pipeline p(server, "k.bin");
+  p.sink->set("endpoint-uri", endpoint);
+  p.sink->set("request-timeout", std::int64_t{300});
+  p.sink->set("retry-attempts", std::uint64_t{2});
+  p.pipeline.set_state(State::Playing);
+  p.push(random_bytes(1000, 9));
+  const auto started = std::chrono::steady_clock::now();
+  auto end = p.finish(20 * kSecond);
+  const auto took = std::chrono::steady_clock::now() - started;
+  close(listener);
+  REQUIRE(end);
+  REQUIRE(end->type == MessageType::Error);
+  CHECK(end->text.find("PutObject of s3://media/k.bin failed: Timeout was reached") == 0);
+  CHECK(took >= std::chrono::milliseconds(600));  // two tries of 300 ms
+  CHECK(took < std::chrono::seconds(10));
+}
+
 TEST_CASE("with the server gone the sink stops taking data, and uploads it all when it is back",
           "[s3][awss3sink]") {
   test::S3rver server;
   REQUIRE_S3RVER(server);
   const std::size_t part = 5 * kMiB;
-  const std::string data = random_bytes(40 * kMiB, 7);
+  const std::string data = random_bytes(30 * kMiB, 7);
   const std::size_t chunk = 256 * 1024;
   S3Pipeline p(server, "survivor.ts", part);
   p.src->set("block", false);
@@ -234,7 +271,7 @@ TEST_CASE("with the server gone the sink stops taking data, and uploads it all w
   // Push without blocking; when appsrc is full, give the sink 2 s to make
   // room. With the server gone, back-pressure must stop the flow with a
   // bounded amount accepted (two parts waiting in the sink, a few buffers on
-  // the link and in appsrc), far below the 40 MiB offered.
+  // the link and in appsrc), far below the 30 MiB offered.
   std::size_t at = 0;
   while (at < data.size()) {
     if (p.src->push_buffer(slice(data, at, chunk)) == AppSrc::Push::Queued) {
