@@ -1,5 +1,5 @@
 // awss3sink against a real S3-compatible server (s3rver on loopback, started
-// by each test): what the sink uploads is read back with the AWS CLI and
+// by each test): what the sink uploads is read back with s3cmd and
 // compared byte for byte; the faults (unknown key, missing bucket, no
 // server, a server that dies mid-stream and comes back) end in a readable
 // ERROR or in a complete object, never in a hang or a lost byte.

@@ -4,6 +4,9 @@
 // stop() and restart() let a test take the server away mid-stream and bring
 // it back on the same port with the same data.
 //
+// Objects are read back with s3cmd (Debian's; the AWS CLI works too but
+// starts three times slower).
+//
 // s3rver is installed by scripts/s3rver-setup.sh (called from
 // scripts/setup.sh) into <source>/build/node; GSTMINI_S3RVER may name
 // another s3rver.js. A missing install fails the test with that advice: the
@@ -52,7 +55,9 @@ inline std::string s3rver_missing() {
   if (find_program("node").empty()) return "node not found: run scripts/setup.sh";
   if (access(s3rver_script().c_str(), R_OK) != 0)
     return "s3rver not installed at " + s3rver_script() + ": run scripts/s3rver-setup.sh";
-  if (find_program("aws").empty()) return "aws (awscli) not found: run scripts/setup.sh";
+  if (find_program("s3cmd").empty()) return "s3cmd not found: run scripts/setup.sh";
+  if (find_program("python3").empty() || access("/usr/lib/python3/dist-packages/awscli", R_OK) != 0)
+    return "python3 with awscli (for tests/sigv4_proxy.py) not found: run scripts/setup.sh";
   return {};
 }
 
@@ -101,19 +106,18 @@ class S3rver {
   // Starts it again on the same port with the same data.
   bool restart() { return start(port_); }
 
-  // Reads an object back with the AWS CLI (a real S3 client); empty optional
-  // text in *error when it failed.
+  // Reads an object back with s3cmd (a real S3 client; path-style); false
+  // with its message in *error when it failed.
   bool get_object(const std::string& key, std::string* data, std::string* error = nullptr) const {
     std::string out = dir_ + "/get-object.out";
     std::remove(out.c_str());
-    Subprocess aws(
-        {find_program("aws"), "--endpoint-url", endpoint(), "s3api", "get-object", "--bucket",
-         bucket_, "--key", key, out},
-        {"AWS_ACCESS_KEY_ID=S3RVER", "AWS_SECRET_ACCESS_KEY=S3RVER", "AWS_DEFAULT_REGION=us-east-1",
-         "AWS_EC2_METADATA_DISABLED=true", "AWS_PAGER="});
-    int rc = aws.finish(std::chrono::seconds(60));
+    const std::string host = "127.0.0.1:" + std::to_string(port());
+    Subprocess s3cmd({find_program("s3cmd"), "-c", "/dev/null", "--access_key=S3RVER",
+                      "--secret_key=S3RVER", "--host=" + host, "--host-bucket=" + host, "--no-ssl",
+                      "--region=us-east-1", "--force", "get", "s3://" + bucket_ + "/" + key, out});
+    int rc = s3cmd.finish(std::chrono::seconds(60));
     if (rc != 0) {
-      if (error) *error = aws.err() + aws.out();
+      if (error) *error = s3cmd.err() + s3cmd.out();
       return false;
     }
     *data = read_file(out);

@@ -18,7 +18,7 @@ import http.server
 import re
 import sys
 
-import awscli.clidriver  # noqa: F401  (sets up awscli's bundled botocore)
+import awscli  # noqa: F401  (makes awscli's bundled botocore importable)
 from botocore.auth import S3SigV4Auth
 from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
