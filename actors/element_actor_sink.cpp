@@ -5,6 +5,7 @@
 #include <caf/all.hpp>
 
 #include "actors/element_actor.hpp"
+#include "runtime/eos_hold.hpp"
 
 namespace gstmini::actors {
 
@@ -65,6 +66,7 @@ void ElementActor::sync_and_render() {
         return;
       }
     }
+    if (!sink_ready_for_eos(*sink_)) return;  // held until the element wakes us
     finish_sink_eos();
     return;
   }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "actors/element_actor.hpp"
+#include "runtime/eos_hold.hpp"
 
 namespace gstmini::actors {
 
@@ -108,7 +109,7 @@ void ElementActor::on_clock_fired(std::uint64_t token) {
   } else if (cur_.waiting_clock) {
     cur_.waiting_clock = false;
     if (std::holds_alternative<Event>(*cur_.held)) {
-      finish_sink_eos();
+      if (sink_ready_for_eos(*sink_)) finish_sink_eos();  // else held until woken
     } else {
       ClockTime now = element_->runtime().clock->now();
       render_held(static_cast<ClockTimeDiff>(now - cur_.plan.clock_time));

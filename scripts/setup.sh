@@ -28,8 +28,14 @@ for pkg in "${PACKAGES[@]}"; do
   fi
 done
 
+# npm tools the tests run (s3rver for the aws plugin), into build/node.
+npm_tools() {
+  bash "$(dirname "${BASH_SOURCE[0]}")/s3rver-setup.sh"
+}
+
 if [ "${#missing[@]}" -eq 0 ]; then
   echo "setup: all ${#PACKAGES[@]} packages already installed"
+  npm_tools
   exit 0
 fi
 
@@ -46,4 +52,5 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 "${SUDO[@]}" apt-get update
 "${SUDO[@]}" apt-get install -y --no-install-recommends "${PACKAGES[@]}"
+npm_tools
 echo "setup: done"

@@ -1,6 +1,6 @@
-// Helpers for the encoder and HLS tests: synthetic I420 frames fed through appsrc, luma PSNR, commands.
-// a known I420 source, PSNR against it, a temporary folder, and running the
-// real FFmpeg tools (ffprobe, ffmpeg) on what the pipeline wrote.
+// Helpers for the encoder and HLS tests: a known I420 source fed through
+// appsrc, PSNR against it, a temporary folder, and running the real FFmpeg
+// tools (ffprobe, ffmpeg) on what the pipeline wrote.
 #pragma once
 
 #include <cmath>

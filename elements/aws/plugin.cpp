@@ -1,0 +1,12 @@
+// The aws plugin: S3 sinks over libcurl (gst-plugins-rs' aws plugin, in small).
+#include "runtime/plugin.hpp"
+#include "elements/aws/awss3sink.hpp"
+#include "runtime/registry.hpp"
+
+namespace {
+
+void plugin_init(gstmini::Registry& registry) { registry.add<gstmini::AwsS3Sink>(); }
+
+}  // namespace
+
+GSTMINI_PLUGIN_DEFINE(aws, "Amazon Web Services plugin: S3 sinks", plugin_init, "0.1.0", "LGPL")
