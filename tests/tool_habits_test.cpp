@@ -30,7 +30,7 @@ bool contains(const std::string& text, const std::string& part) {
 
 }  // namespace
 
-TEST_CASE("--gstmini-debug-help lists every category with its level and description",
+TEST_CASE("gstmini-launch --gstmini-debug-help lists every category with its level and description",
           "[tools][habits]") {
   Subprocess run(tool("gstmini-launch", {"--gstmini-debug-no-color", "--gstmini-debug=queue:5",
                                          "--gstmini-debug-help"}));
@@ -38,9 +38,10 @@ TEST_CASE("--gstmini-debug-help lists every category with its level and descript
   CHECK(run.finish() == 0);
   const std::string& out = run.out();
   INFO(out << run.err());
-  CHECK(out.compare(0, 107,
-                    "\nname                  level    description\n"
-                    "---------------------+--------+--------------------------------\n") == 0);
+  const std::string header =
+      "\nname                  level    description\n"
+      "---------------------+--------+--------------------------------\n";
+  CHECK(out.compare(0, header.size(), header) == 0);
   // The runtime's own categories and one per element factory, in name order.
   CHECK(contains(out, "\npipeline              0   pipeline actor: states, clock, EOS\n"));
   CHECK(contains(out, "\nfakesink              0   Black hole for data\n"));
@@ -51,7 +52,8 @@ TEST_CASE("--gstmini-debug-help lists every category with its level and descript
   CHECK_FALSE(contains(out, "\033["));  // --gstmini-debug-no-color
 }
 
-TEST_CASE("--gstmini-debug and --gstmini-debug-level set the log's thresholds", "[tools][habits]") {
+TEST_CASE("gstmini-launch --gstmini-debug and --gstmini-debug-level set the log's thresholds",
+          "[tools][habits]") {
   Subprocess run(tool("gstmini-launch",
                       {"--gstmini-debug-no-color", "--gstmini-debug-level", "1",
                        "--gstmini-debug=fakesink:5", "fakesrc", "num-buffers=1", "!", "fakesink"}));
@@ -75,7 +77,7 @@ TEST_CASE("--gstmini-debug and --gstmini-debug-level set the log's thresholds", 
     CHECK(contains(help.out(), option));
 }
 
-TEST_CASE("-v shows identity's and fakesink's last-message as GStreamer prints them",
+TEST_CASE("gstmini-launch -v shows identity's and fakesink's last-message as GStreamer prints them",
           "[tools][habits]") {
   // gst-launch-1.0 -v fakesrc num-buffers=2 ! identity silent=false ! fakesink silent=false
   Subprocess run(tool("gstmini-launch", {"-v", "fakesrc", "num-buffers=2", "!", "identity",
@@ -146,7 +148,8 @@ TEST_CASE("gstmini-inspect -a, --exists and --atleast-version", "[tools][habits]
   CHECK(code({"--exists", "--atleast-version=9.0", "identity"}) == 1);
 }
 
-TEST_CASE("-m prints an element message's structure as gst-launch-1.0 does", "[tools][habits]") {
+TEST_CASE("gstmini-launch -m prints an element message's structure as gst-launch-1.0 does",
+          "[tools][habits]") {
   // gst-launch-1.0 -m ... level ! ...:
   //   Got message #41 from element "level0" (element): level, endtime=(guint64)..., ...;
   Structure level("level");
