@@ -30,9 +30,11 @@ LINES=(
 
 # One run: prints "elapsed cpu" in seconds.
 run_once() {
-  local out
-  out=$( { /usr/bin/time -f "%e %U %S" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-  awk '{ printf "%.2f %.2f\n", $1, $2 + $3 }' <<<"$out"
+  local tmp
+  tmp=$(mktemp)
+  /usr/bin/time -f "%e %U %S" -o "$tmp" "$@" >/dev/null 2>&1
+  awk '{ printf "%.2f %.2f\n", $1, $2 + $3 }' "$tmp"
+  rm -f "$tmp"
 }
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }

@@ -107,13 +107,21 @@ TEST_CASE("videoconvert and videoscale pass equal caps through without a copy", 
   pipeline->set_state(State::Null);
 }
 
-TEST_CASE("videoconvert between formats it cannot reach fails negotiation with an error",
+TEST_CASE("videoconvert asked to change the size fails negotiation with an error",
           "[videoconvert]") {
+  // videoconvert converts formats only: 64x48 in cannot become 32x24 out.
   auto pipeline = parse_launch(
-      "videotestsrc num-buffers=1 ! videoconvert ! video/x-raw,format=P010_10LE ! fakesink");
+      "videotestsrc num-buffers=1 ! video/x-raw,width=64,height=48 ! videoconvert ! "
+      "video/x-raw,width=32,height=24 ! fakesink");
   pipeline->set_state(State::Playing);
   auto message = pipeline->bus().timed_pop_filtered(10 * kSecond, MessageType::Error);
   REQUIRE(message);
   CHECK(message->text.find("not-negotiated") != std::string::npos);
   pipeline->set_state(State::Null);
+}
+
+TEST_CASE("a format videoconvert does not know is refused when linking", "[videoconvert]") {
+  CHECK_THROWS_WITH(
+      parse_launch("videotestsrc ! videoconvert ! video/x-raw,format=P010_10LE ! fakesink"),
+      Catch::Contains("no common format"));
 }

@@ -76,7 +76,7 @@ TEST_CASE("imagefreeze defaults to 25 fps and answers a seek", "[imagefreeze]") 
       "videotestsrc num-buffers=1 ! imagefreeze name=f ! appsink name=out sync=false "
       "max-buffers=1");
   auto sink = std::dynamic_pointer_cast<AppSink>(pipeline->get_by_name("out"));
-  pipeline->set_state(State::Paused);
+  pipeline->set_state(State::Playing);  // max-buffers=1 holds the stream back
   auto first = sink->try_pull_sample(10 * kSecond);
   REQUIRE(first);
   CHECK(first->pts == 0);

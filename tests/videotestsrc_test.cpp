@@ -113,3 +113,14 @@ TEST_CASE("a still videotestsrc pattern is painted once and shared, not copied",
   CHECK(a->data() == b->data());
   pipeline->set_state(State::Null);
 }
+
+TEST_CASE("videotestsrc refuses a 65536x65536 frame before allocating it", "[videotestsrc]") {
+  auto pipeline = parse_launch(
+      "videotestsrc name=src ! video/x-raw,format=RGBA,width=65536,height=65536 ! fakesink");
+  pipeline->set_state(State::Playing);
+  auto error = pipeline->bus().timed_pop_filtered(10 * kSecond, MessageType::Error);
+  REQUIRE(error);
+  CHECK(error->source == "src");
+  CHECK(error->debug.find("65536x65536") != std::string::npos);
+  pipeline->set_state(State::Null);
+}

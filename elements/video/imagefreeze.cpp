@@ -19,9 +19,7 @@ const ElementClass& ImageFreeze::element_class() {
                    "gstmini",
                    {{"sink", PadDirection::Sink, PadPresence::Always, "video/x-raw"},
                     {"src", PadDirection::Src, PadPresence::Always, "video/x-raw"}},
-                   {}};
-    for (PropertySpec& p : Source::base_properties())
-      if (p.name != "do-timestamp") k.properties.push_back(p);
+                   Source::base_properties()};
     return k;
   }();
   return klass;

@@ -136,13 +136,15 @@ void PatternPainter::emit(int row) {
 }
 
 void PatternPainter::paint(const VideoInfo& info, const PatternSettings& s, std::uint64_t n,
-                           std::uint8_t* dst) {
+                           std::uint8_t* dst, bool dst_has_last) {
   canvas_valid_ = canvas_valid_ && info == canvas_info_ && s.pattern == canvas_settings_.pattern &&
                   s.foreground == canvas_settings_.foreground &&
                   s.background == canvas_settings_.background && s.horizontal_speed == 0 &&
                   canvas_settings_.horizontal_speed == 0;
   canvas_info_ = info;
   canvas_settings_ = s;
+  const bool had_last = canvas_valid_ && dst_has_last;
+  first_changed_row_ = 0;
   setup(info, s);
   const long long speed_offset =
       static_cast<long long>(s.horizontal_speed) * static_cast<long long>(n);
@@ -204,7 +206,7 @@ void PatternPainter::paint(const VideoInfo& info, const PatternSettings& s, std:
       bar();
       break;
   }
-  pack_canvas(info, canvas_.data(), dst);
+  pack_canvas(info, canvas_.data(), dst, had_last ? first_changed_row_ : 0);
   canvas_valid_ = true;
 }
 
@@ -213,7 +215,10 @@ void PatternPainter::smpte() {
   const int y1 = 2 * h / 3, y2 = 3 * h / 4;
   // Only the noise changes from frame to frame: the bars above it (and the
   // line's pixels they leave behind) are as the last frame painted them.
-  if (canvas_valid_) return smpte_bottom(y2);
+  if (canvas_valid_) {
+    first_changed_row_ = y2;
+    return smpte_bottom(y2);
+  }
   for (int j = 0; j < y1; ++j) {
     for (int i = 0; i < 7; ++i) fill(i * w / 7, (i + 1) * w / 7, table_[i]);
     emit(j);

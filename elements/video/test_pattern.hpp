@@ -56,8 +56,10 @@ class PatternPainter {
   // A new stream: the random generator starts over.
   void reset() { random_state_ = 0; }
   // Paints frame number `n` of `info` into `dst` (info.size bytes).
+  // `dst_has_last` says dst already holds the last frame painted: only the
+  // rows that changed are written then.
   void paint(const VideoInfo& info, const PatternSettings& settings, std::uint64_t n,
-             std::uint8_t* dst);
+             std::uint8_t* dst, bool dst_has_last = false);
   // True when frame n of the pattern is the same picture as frame 0 (the
   // source may then reuse it).
   static bool is_static(const PatternSettings& settings);
@@ -94,6 +96,7 @@ class PatternPainter {
   // The canvas still holds the last frame of the same format and settings
   // (smpte then repaints only its noise rows).
   bool canvas_valid_ = false;
+  int first_changed_row_ = 0;  // rows above it are as in the last frame
   VideoInfo canvas_info_;
   PatternSettings canvas_settings_;
 };

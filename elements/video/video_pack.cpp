@@ -41,12 +41,12 @@ Order rgb32_order(VideoFormat f) {
   }
 }
 
-void pack_rgb(const VideoInfo& info, const Byte* canvas, Byte* dst) {
+void pack_rgb(const VideoInfo& info, const Byte* canvas, Byte* dst, int y0) {
   const auto w = static_cast<std::size_t>(info.width);
   const int pixel = info.finfo().pixel_stride;
   const bool bgr = info.format == VideoFormat::BGR;
   const Order order = rgb32_order(info.format);
-  for (int y = 0; y < info.height; ++y) {
+  for (int y = y0; y < info.height; ++y) {
     const Byte* s = canvas + static_cast<std::size_t>(y) * w * 4;
     Byte* d = dst + static_cast<std::size_t>(y) * info.stride[0];
     for (std::size_t x = 0; x < w; ++x, s += 4) {
@@ -62,9 +62,9 @@ void pack_rgb(const VideoInfo& info, const Byte* canvas, Byte* dst) {
   }
 }
 
-void pack_gray(const VideoInfo& info, const Byte* canvas, Byte* dst) {
+void pack_gray(const VideoInfo& info, const Byte* canvas, Byte* dst, int y0) {
   const auto w = static_cast<std::size_t>(info.width);
-  for (int y = 0; y < info.height; ++y) {
+  for (int y = y0; y < info.height; ++y) {
     const Byte* s = canvas + static_cast<std::size_t>(y) * w * 4;
     Byte* d = dst + static_cast<std::size_t>(y) * info.stride[0];
     for (std::size_t x = 0; x < w; ++x) {
@@ -79,13 +79,13 @@ void pack_gray(const VideoInfo& info, const Byte* canvas, Byte* dst) {
   }
 }
 
-void pack_422(const VideoInfo& info, const Byte* canvas, Byte* dst) {
+void pack_422(const VideoInfo& info, const Byte* canvas, Byte* dst, int first_row) {
   const auto w = static_cast<std::size_t>(info.width);
   // Byte positions of Y0, U, Y1, V in a macropixel.
   int y0 = 0, u = 1, y1 = 2, v = 3;  // YUY2
   if (info.format == VideoFormat::UYVY) u = 0, y0 = 1, v = 2, y1 = 3;
   if (info.format == VideoFormat::YVYU) v = 1, u = 3;
-  for (int y = 0; y < info.height; ++y) {
+  for (int y = first_row; y < info.height; ++y) {
     const Byte* s = canvas + static_cast<std::size_t>(y) * w * 4;
     Byte* d = dst + static_cast<std::size_t>(y) * info.stride[0];
     for (std::size_t x = 0; x < w; x += 2) {
@@ -102,13 +102,13 @@ void pack_422(const VideoInfo& info, const Byte* canvas, Byte* dst) {
 
 // Planar and semi-planar YUV: Y per pixel, chroma per 2x2 (4:2:0), 2x1
 // (4:2:2) or 1x1 (4:4:4) block.
-void pack_planar(const VideoInfo& info, const Byte* canvas, Byte* dst) {
+void pack_planar(const VideoInfo& info, const Byte* canvas, Byte* dst, int y0) {
   const auto w = static_cast<std::size_t>(info.width);
   const auto h = static_cast<std::size_t>(info.height);
   auto px = [&](std::size_t x, std::size_t y) {
     return canvas + (y < h ? y : h - 1) * w * 4 + (x < w ? x : w - 1) * 4;
   };
-  for (std::size_t y = 0; y < h; ++y) {
+  for (auto y = static_cast<std::size_t>(y0); y < h; ++y) {
     Byte* d = dst + y * info.stride[0];
     for (std::size_t x = 0; x < w; ++x) d[x] = px(x, y)[1];
   }
@@ -122,7 +122,7 @@ void pack_planar(const VideoInfo& info, const Byte* canvas, Byte* dst) {
   const std::size_t u_pos = f == VideoFormat::NV21 ? 1 : 0;
   const std::size_t cw = (w + xs - 1) / xs;
   const std::size_t ch = (h + ys - 1) / ys;
-  for (std::size_t cy = 0; cy < ch; ++cy) {
+  for (std::size_t cy = static_cast<std::size_t>(y0) / ys; cy < ch; ++cy) {
     for (std::size_t cx = 0; cx < cw; ++cx) {
       const std::size_t x = cx * xs, y = cy * ys;
       Byte uv[2];
@@ -151,16 +151,18 @@ void pack_planar(const VideoInfo& info, const Byte* canvas, Byte* dst) {
 
 }  // namespace
 
-void pack_canvas(const VideoInfo& info, const std::uint8_t* canvas, std::uint8_t* dst) {
-  if (info.finfo().is_rgb) return pack_rgb(info, canvas, dst);
-  if (info.finfo().is_gray) return pack_gray(info, canvas, dst);
+void pack_canvas(const VideoInfo& info, const std::uint8_t* canvas, std::uint8_t* dst,
+                 int first_row) {
+  const int y0 = first_row > 0 ? first_row & ~1 : 0;  // whole 4:2:0 chroma rows
+  if (info.finfo().is_rgb) return pack_rgb(info, canvas, dst, y0);
+  if (info.finfo().is_gray) return pack_gray(info, canvas, dst, y0);
   switch (info.format) {
     case VideoFormat::YUY2:
     case VideoFormat::UYVY:
     case VideoFormat::YVYU:
-      return pack_422(info, canvas, dst);
+      return pack_422(info, canvas, dst, y0);
     default:
-      return pack_planar(info, canvas, dst);
+      return pack_planar(info, canvas, dst, y0);
   }
 }
 

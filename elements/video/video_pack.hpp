@@ -17,8 +17,10 @@ namespace gstmini::video {
 // Whether `info`'s canvas is (A, R, G, B), else (A, Y, U, V).
 inline bool canvas_is_rgb(const VideoInfo& info) { return info.finfo().is_rgb; }
 
-// Writes every plane of one frame of `info` at `dst` (info.size bytes);
-// padding bytes at row ends are left as they are.
-void pack_canvas(const VideoInfo& info, const std::uint8_t* canvas, std::uint8_t* dst);
+// Writes every plane of one frame of `info` at `dst` (info.size bytes),
+// from canvas row `first_row` (rounded down to even) to the last; the rows
+// above are left as they are, as are padding bytes at row ends.
+void pack_canvas(const VideoInfo& info, const std::uint8_t* canvas, std::uint8_t* dst,
+                 int first_row = 0);
 
 }  // namespace gstmini::video

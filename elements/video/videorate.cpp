@@ -137,12 +137,13 @@ bool VideoRate::sink_event(const Pad& pad, Event event, Output& out) {
   switch (event.type()) {
     case EventType::Eos:
       if (have_held_) {
-        // The last frame lasts its duration (at least one slot).
-        const ClockTime end = is_valid(held_.duration) ? held_.pts + held_.duration : held_.pts;
-        do {
-          push_held(out);
-        } while (slot_time(n_) < end);
-        dup_ += held_uses_ - 1;
+        // The last frame fills the slots that start before it ends.
+        const ClockTime end = is_valid(held_.duration) ? held_.pts + held_.duration : held_.pts + 1;
+        while (slot_time(n_) < end) push_held(out);
+        if (held_uses_ == 0)
+          ++drop_;
+        else
+          dup_ += held_uses_ - 1;
         have_held_ = false;
       }
       break;

@@ -6,7 +6,7 @@
 // whose time is nearer the held frame than the new one gets the held frame
 // (shared, not copied). A held frame that fills no slot is dropped; one
 // that fills several is duplicated. At EOS the last frame fills the slots
-// up to its end. The read-only counters in, out, drop and duplicate are
+// that start before its end. The read-only counters in, out, drop and duplicate are
 // GStreamer's.
 #pragma once
 

@@ -87,6 +87,7 @@ void VideoTestSrc::load_settings() {
   settings_.horizontal_speed = static_cast<int>(get<std::int64_t>("horizontal-speed"));
   timestamp_offset_ = static_cast<ClockTime>(get<std::int64_t>("timestamp-offset"));
   still_ = Buffer();  // repaint with the new settings
+  last_ = Buffer();
 }
 
 bool VideoTestSrc::start() {
@@ -119,6 +120,7 @@ bool VideoTestSrc::set_caps(const Caps& caps) {
   }
   info_ = info;
   still_ = Buffer();
+  last_ = Buffer();
   return true;
 }
 
@@ -161,8 +163,12 @@ FlowReturn VideoTestSrc::create(Buffer& buffer) {
     }
     buffer = still_;
   } else {
-    buffer = Buffer(info_.size);
-    painter_.paint(info_, settings_, n, buffer.map_writable());
+    // The last frame's memory again once downstream let go of it (else a
+    // copy of it): only the rows that changed are painted.
+    const bool has_last = last_.size() == info_.size;
+    buffer = has_last ? std::move(last_) : Buffer(info_.size);
+    painter_.paint(info_, settings_, n, buffer.map_writable(), has_last);
+    last_ = buffer;
   }
   buffer.pts = timestamp_offset_ + frame_time(n);
   buffer.dts = buffer.pts;

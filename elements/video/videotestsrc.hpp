@@ -43,6 +43,7 @@ class VideoTestSrc : public Source {
   std::uint64_t n_frames_ = 0;    // frames since the last seek/start
   std::uint64_t frame_base_ = 0;  // frame number at the segment's start
   Buffer still_;                  // the shared frame of a static pattern
+  Buffer last_;                   // the last moving frame (its memory is reused)
   std::uint64_t settings_seen_ = 0;
 };
 
