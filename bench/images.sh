@@ -30,7 +30,7 @@ FRAMES="${BENCH_FRAMES:-30}"
 COPIES="${BENCH_PNG_COPIES:-10}"
 LAUNCH="$ROOT/build/tools/gstmini-launch"
 
-cmake --build build -j "${GSTMINI_JOBS:-2}" --target gstmini-launch gstminiimage >&2
+[ -x "$LAUNCH" ] || cmake --build build -j "${GSTMINI_JOBS:-1}" --target gstmini-launch gstminiimage >&2
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
 unset GSTMINI_DEBUG GST_DEBUG

@@ -26,7 +26,8 @@ std::optional<std::size_t> copy_text(const std::string& pattern, std::size_t i, 
 std::optional<FilePattern> FilePattern::parse(const std::string& pattern) {
   FilePattern result;
   auto start = copy_text(pattern, 0, &result.prefix_);
-  if (!start || *start == std::string::npos) return std::nullopt;
+  if (!start) return std::nullopt;
+  if (*start == std::string::npos) return result;  // no number: the same name every time
   std::size_t i = *start + 1;
   while (i < pattern.size() && std::strchr("-+ 0#", pattern[i])) ++i;  // flags
   std::size_t digits = 0;
@@ -39,6 +40,7 @@ std::optional<FilePattern> FilePattern::parse(const std::string& pattern) {
 }
 
 std::string FilePattern::format(int index) const {
+  if (spec_.empty()) return prefix_;
   char number[160];
   // spec_ is one checked integer conversion with a width below 1000.
 #pragma GCC diagnostic push

@@ -11,8 +11,9 @@ namespace gstmini {
 
 class FilePattern {
  public:
-  // nullopt when `pattern` has no integer conversion, more than one, or any
-  // other conversion (%s, %n, ...); "%%" stands for '%'.
+  // nullopt when `pattern` has more than one conversion or one that is not
+  // an integer (%s, %n, ...); "%%" stands for '%'. No conversion at all is
+  // fine, as in GStreamer: every index gives the same name.
   static std::optional<FilePattern> parse(const std::string& pattern);
   std::string format(int index) const;
 

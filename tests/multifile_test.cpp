@@ -126,6 +126,12 @@ TEST_CASE("multifilesrc reads the series whole, from start-index to stop-index",
     CHECK(run.buffers[2].data()[0] == 3);  // 3 4 3 4 3
     CHECK(run.buffers[4].data()[0] == 3);
   }
+  SECTION("a location without a number is the same file every time") {
+    auto run = test::run_launch("multifilesrc num-buffers=3 location=" + dir.file("in2.bin") +
+                                " ! appsink name=sink");
+    REQUIRE(run.buffers.size() == 3);
+    CHECK(run.buffers[2].size() == 102);
+  }
   SECTION("caps are negotiated from the caps property") {
     auto run = test::run_launch("multifilesrc caps=\"application/x-test, rate=(int)5\" location=" +
                                 dir.file("in%d.bin") + " ! appsink name=sink");
