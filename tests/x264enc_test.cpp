@@ -20,10 +20,14 @@ struct Pulled {
   ClockTime min_latency = kClockTimeNone;
 };
 
-// appsrc ! <middle> ! appsink, `frames` pattern frames.
-Pulled run_to_appsink(const std::string& middle, int frames) {
-  auto pipeline = parse_launch("appsrc name=src block=true caps=\"" + i420_caps(kWidth, kHeight) +
-                               "\" ! " + middle + " ! appsink name=sink sync=false");
+// appsrc ! <middle> ! appsink, `frames` pattern frames. `live`: a live
+// appsrc and a synced appsink, so the pipeline reports its latency (a
+// non-live branch does not count in a LATENCY answer, as in GstBin).
+Pulled run_to_appsink(const std::string& middle, int frames, bool live = false) {
+  const std::string is_live = live ? "true" : "false";
+  auto pipeline = parse_launch("appsrc name=src block=true is-live=" + is_live + " caps=\"" +
+                               i420_caps(kWidth, kHeight) + "\" ! " + middle +
+                               " ! appsink name=sink sync=" + is_live);
   auto sink = std::dynamic_pointer_cast<AppSink>(pipeline->get_by_name("sink"));
   pipeline->set_state(State::Playing);
   std::thread feeder = feed_frames(pipeline->get_by_name("src"), kWidth, kHeight, frames);
@@ -121,7 +125,8 @@ TEST_CASE("x264enc refuses a buffer that is not a frame of the negotiated size",
                                "\" ! x264enc name=enc ! fakesink");
   auto src = std::dynamic_pointer_cast<AppSrc>(pipeline->get_by_name("src"));
   pipeline->set_state(State::Playing);
-  for (int tries = 0; src->push_buffer(Buffer(100)) == AppSrc::Push::Flushing && tries < 500; ++tries)
+  for (int tries = 0; src->push_buffer(Buffer(100)) == AppSrc::Push::Flushing && tries < 500;
+       ++tries)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   auto m = wait_error(*pipeline);
   pipeline->set_state(State::Null);
