@@ -21,7 +21,7 @@ JOBS="${GSTMINI_JOBS:-$(nproc 2>/dev/null || echo 2)}"
 bash "$ROOT/scripts/setup.sh" >&2
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGSTMINI_WERROR=ON \
   -DGSTMINI_SANITIZE= >&2
-cmake --build build -j "$JOBS" --target 10_hls_flagship >&2
+cmake --build build -j "$JOBS" --target 12_hls_flagship >&2
 
 SECONDS_TO_RUN="${1:-6}"
 FOLDER="${2:-hls-out}"
@@ -29,7 +29,7 @@ TARGET="${3:-2}"
 rm -rf "$FOLDER"
 
 export GSTMINI_DEBUG="${GSTMINI_DEBUG:-*:3,pipeline:4,hlssink2:4,queue:6,encoder:6,x264enc:6,mpegtsmux:5}"
-"$ROOT/build/examples/10_hls_flagship" "$SECONDS_TO_RUN" "$FOLDER" "$TARGET"
+"$ROOT/build/examples/12_hls_flagship" "$SECONDS_TO_RUN" "$FOLDER" "$TARGET"
 
 PLAYLIST="$(cd "$FOLDER" && pwd)/playlist.m3u8"
 cat <<MSG

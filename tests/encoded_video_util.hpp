@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <chrono>
 #include <thread>
 #include <vector>
 
@@ -58,7 +59,14 @@ inline std::thread feed_frames(const ElementPtr& element, int width, int height,
       Buffer b = Buffer::wrap(pattern_frame(width, height, n));
       b.pts = static_cast<ClockTime>(n) * kSecond / static_cast<ClockTime>(fps);
       b.duration = static_cast<ClockTime>(n + 1) * kSecond / static_cast<ClockTime>(fps) - b.pts;
-      if (src->push_buffer(std::move(b)) != AppSrc::Push::Queued) return;
+      AppSrc::Push pushed = src->push_buffer(b);
+      // appsrc takes buffers from READY->PAUSED on; the pipeline may still
+      // be on its way there when the first frame is ready.
+      for (int tries = 0; n == 0 && pushed == AppSrc::Push::Flushing && tries < 500; ++tries) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        pushed = src->push_buffer(b);
+      }
+      if (pushed != AppSrc::Push::Queued) return;
     }
     src->end_of_stream();
   });

@@ -30,8 +30,8 @@ HlsRun run_hls(const TempDir& dir, int frames, const std::string& hls_props,
       "appsrc name=src block=true caps=\"" + i420_caps(kWidth, kHeight) + "\" ! x264enc " +
       enc_props + " ! mpegtsmux ! hlssink2 name=hls location=" + (dir / "segment%05d.ts") +
       " playlist-location=" + (dir / "playlist.m3u8") + " " + hls_props);
-  std::thread feeder = feed_frames(pipeline->get_by_name("src"), kWidth, kHeight, frames);
   pipeline->set_state(State::Playing);
+  std::thread feeder = feed_frames(pipeline->get_by_name("src"), kWidth, kHeight, frames);
   HlsRun run;
   for (;;) {
     auto m = pipeline->bus().timed_pop_filtered(
@@ -70,7 +70,8 @@ TEST_CASE("ffprobe reads hlssink2's playlist as H.264 with every frame and the r
       "ffprobe -v error -count_frames -select_streams v:0 -show_entries "
       "stream=codec_name,nb_read_frames -of csv=p=0 '" +
       playlist + "'");
-  CHECK(probe == "h264,90\n");
+  // The first line: the HLS demuxer lists the stream again under its program.
+  CHECK(probe.substr(0, probe.find('\n')) == "h264,90");
   const double duration = std::stod(
       run_command("ffprobe -v error -show_entries format=duration -of csv=p=0 '" + playlist + "'"));
   CHECK(duration == Approx(3.0).margin(1.0 / 30));
@@ -111,7 +112,7 @@ TEST_CASE("every segment starts with a keyframe and lasts at most target-duratio
         "ffprobe -v error -select_streams v:0 -show_entries frame=key_frame,pict_type "
         "-read_intervals '%+#1' -of csv=p=0 '" +
         segment + "'");
-    CHECK(first == "1,I\n");
+    CHECK(first.rfind("1,I", 0) == 0);
   }
 }
 
@@ -174,8 +175,8 @@ TEST_CASE("a segment folder that does not exist stops the stream with an ERROR n
       "\" ! x264enc speed-preset=ultrafast tune=zerolatency ! mpegtsmux ! hlssink2 name=hls "
       "target-duration=1 location=" +
       missing + "/segment%05d.ts playlist-location=" + (dir / "playlist.m3u8"));
-  std::thread feeder = feed_frames(pipeline->get_by_name("src"), kWidth, kHeight, 60);
   pipeline->set_state(State::Playing);
+  std::thread feeder = feed_frames(pipeline->get_by_name("src"), kWidth, kHeight, 60);
   auto m = wait_error(*pipeline);
   pipeline->set_state(State::Null);
   feeder.join();
@@ -201,8 +202,8 @@ TEST_CASE("a full or read-only disk stops the stream with an ERROR saying so", "
         "\" ! x264enc speed-preset=ultrafast tune=zerolatency bitrate=4000 ! mpegtsmux ! "
         "hlssink2 name=hls target-duration=1 max-files=0 location=" +
         (mnt / "segment%05d.ts") + " playlist-location=" + (mnt / "playlist.m3u8"));
-    std::thread feeder = feed_frames(pipeline->get_by_name("src"), kWidth, kHeight, 120);
     pipeline->set_state(State::Playing);
+    std::thread feeder = feed_frames(pipeline->get_by_name("src"), kWidth, kHeight, 120);
     auto m = wait_error(*pipeline);
     pipeline->set_state(State::Null);
     feeder.join();

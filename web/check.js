@@ -20,9 +20,11 @@ const puppeteer = require('puppeteer-core');
     await page.goto(url);
     try {
       await page.waitForFunction(
-          () => document.getElementById('status').textContent.startsWith('playing') ||
-                document.getElementById('status').textContent.startsWith('ended') ||
-                document.getElementById('status').textContent.startsWith('error'),
+          () => {
+            const v = document.getElementById('video');
+            return (v.currentTime > 0.5 && v.videoWidth > 0) ||
+                   document.getElementById('status').textContent.startsWith('error');
+          },
           { timeout: 30000 });
     } catch (e) { /* reported below from the status line */ }
     // The frame on screen, as pixels: draw the video into a canvas.
@@ -43,7 +45,7 @@ const puppeteer = require('puppeteer-core');
                width: v.videoWidth, height: v.videoHeight, time: v.currentTime,
                mean: [r / n, gr / n, b / n], distinct_colours: distinct.size };
     });
-    result.played = result.status.startsWith('playing') || result.status.startsWith('ended');
+    result.played = result.time > 0.5 && result.width > 0;
     if (shot) await page.screenshot({ path: shot });
   } finally {
     await browser.close();

@@ -117,7 +117,6 @@ bool x264_build_params(const X264Settings& s, int width, int height, int fps_n, 
   p->i_timebase_num = 1;
   p->i_timebase_den = 1000000000;              // pts in nanoseconds
   p->i_threads = static_cast<int>(s.threads);  // 0 = X264_THREADS_AUTO
-  p->b_sliced_threads = s.sliced_threads;
   if (s.key_int_max > 0) p->i_keyint_max = static_cast<int>(s.key_int_max);
   p->i_bframe = static_cast<int>(s.bframes);
   // These keep the preset's value unless set to something else than
@@ -125,6 +124,7 @@ bool x264_build_params(const X264Settings& s, int width, int height, int fps_n, 
   const X264Settings defaults;
   if (s.b_adapt != defaults.b_adapt)
     p->i_bframe_adaptive = s.b_adapt ? X264_B_ADAPT_FAST : X264_B_ADAPT_NONE;
+  if (s.sliced_threads != defaults.sliced_threads) p->b_sliced_threads = s.sliced_threads;
   if (s.ref != defaults.ref) p->i_frame_reference = static_cast<int>(s.ref);
   if (s.rc_lookahead != defaults.rc_lookahead) p->rc.i_lookahead = static_cast<int>(s.rc_lookahead);
   p->b_aud = s.aud;

@@ -2,9 +2,10 @@
 // with gst-inspect-1.0 x264enc 1.22) and how they become an x264_param_t.
 //
 // Kept apart from the element so the element file reads as behaviour only.
-// bframes and the rate control are always applied; ref, rc-lookahead and
-// b-adapt only when set to another value than their default, so that a
-// speed-preset keeps its own choice for them.
+// bframes and the rate control are always applied; sliced-threads, ref,
+// rc-lookahead and b-adapt only when set to another value than their
+// default, so that a speed-preset or tune (zerolatency: sliced threads, no
+// lookahead) keeps its own choice for them.
 // `tune` is GStreamer's flags property (stillimage, fastdecode,
 // zerolatency); this runtime has no flags type, so it is an enum of single
 // values plus the combination most used for streaming,

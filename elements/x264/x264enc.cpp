@@ -1,5 +1,7 @@
 #include "elements/x264/x264enc.hpp"
 
+#include <cstdarg>
+#include <cstdio>
 #include <cstring>
 #include <vector>
 
@@ -29,6 +31,30 @@ const std::uint8_t* skip_start_code(const std::uint8_t* p, int* size) {
   if (i >= *size || p[i] != 1) return p;
   *size -= i + 1;
   return p + i + 1;
+}
+
+// libx264's messages go to the element's log (as GStreamer's x264enc routes
+// them to its debug category) instead of stderr.
+void x264_log(void* element, int level, const char* format, va_list args) {
+  char text[512];
+  std::vsnprintf(text, sizeof text, format, args);
+  std::string line(text);
+  while (!line.empty() && line.back() == '\n') line.pop_back();
+  const auto& e = *static_cast<const X264Enc*>(element);
+  switch (level) {
+    case X264_LOG_ERROR:
+      GSTMINI_ERROR_OBJECT(e, "x264: {}", line);
+      break;
+    case X264_LOG_WARNING:
+      GSTMINI_WARNING_OBJECT(e, "x264: {}", line);
+      break;
+    case X264_LOG_INFO:
+      GSTMINI_INFO_OBJECT(e, "x264: {}", line);
+      break;
+    default:
+      GSTMINI_DEBUG_OBJECT(e, "x264: {}", line);
+      break;
+  }
 }
 
 }  // namespace
@@ -89,6 +115,9 @@ bool X264Enc::open_encoder(const Caps& caps, Output& out) {
     post_error("Can not initialize x264 encoder.", error);
     return false;
   }
+  param.pf_log = &x264_log;
+  param.p_log_private = this;
+  param.i_log_level = X264_LOG_INFO;  // per-frame DEBUG lines would cost encoding time
   encoder_.reset(x264_encoder_open(&param));
   if (!encoder_) {
     post_error("Can not initialize x264 encoder.",

@@ -1,7 +1,7 @@
 // Lesson 10: the blog's flagship pipeline, for real.
 //
-//   build/examples/10_hls_flagship                    # 20 s into ./hls-out, 6 s segments
-//   build/examples/10_hls_flagship 6 /tmp/hls 2       # 6 s into /tmp/hls, 2 s segments
+//   build/examples/12_hls_flagship                    # 20 s into ./hls-out, 6 s segments
+//   build/examples/12_hls_flagship 6 /tmp/hls 2       # 6 s into /tmp/hls, 2 s segments
 //
 // The Python original (full_pipeline.py) built
 //   LiveSource("camera", 30) -> Queue("queue", 10, "upstream")
@@ -24,6 +24,8 @@
 // hlssink2 lock-step, each RETURNING OK back up.
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -92,10 +94,13 @@ int main(int argc, char** argv) {
   // stream first, so the last, partial segment and the final playlist
   // (#EXT-X-ENDLIST) are written before the pipeline reports EOS.
   int segments = 0;
-  const ClockTime deadline = static_cast<ClockTime>(seconds * 1e9);
+  const auto stop_at = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
   bool eos_sent = false;
   for (;;) {
-    const ClockTime timeout = eos_sent ? 10 * kSecond : deadline;
+    const auto left = std::chrono::duration_cast<std::chrono::nanoseconds>(
+        stop_at - std::chrono::steady_clock::now());
+    const ClockTime timeout =
+        eos_sent ? 10 * kSecond : static_cast<ClockTime>(std::max<std::int64_t>(0, left.count()));
     auto m = pipeline.bus().timed_pop_filtered(
         timeout, MessageType::Eos | MessageType::Error | MessageType::Element);
     if (!m && !eos_sent) {
