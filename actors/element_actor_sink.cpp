@@ -119,6 +119,10 @@ void ElementActor::render_held(ClockTimeDiff jitter) {
   if (stats_)
     stats_processed(started_ns,
                     std::holds_alternative<Buffer>(item) ? 1 : std::get<BufferList>(item).size());
+  if (const Pad* sink_pad = element_->first_pad(PadDirection::Sink))
+    for (Event& event : sink_->take_upstream_events())
+      upstream_.push_back(Output::Item{sink_pad->index, std::move(event)});
+  if (!upstream_.empty()) send_upstream(false, nullptr);
   if (is_valid(plan.running_stop))
     last_stop_ = plan.running_stop;
   else if (is_valid(plan.running_time))

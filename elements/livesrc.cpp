@@ -1,5 +1,6 @@
 #include "elements/livesrc.hpp"
 
+#include <algorithm>
 #include <limits>
 
 namespace gstmini {
@@ -24,6 +25,12 @@ const ElementClass& LiveSrc::element_class() {
     k.properties.push_back(PropertySpec::uint64(
         "frame-size", 0, 0, max_u64,
         "Bytes per frame (0 = from the negotiated caps: width x height x bytes per pixel)"));
+    k.properties.push_back(PropertySpec::enumeration(
+        "pattern", 0,
+        {{0, "zero", "Frames of zero bytes (no drawing cost)"},
+         {1, "gradient",
+          "A diagonal luma ramp moving 4 pixels per frame (I420, GRAY8, RGB, RGBA)"}},
+        "What the frames show"));
     k.properties.push_back(
         PropertySpec::uint64("frames-dropped", 0, 0, max_u64,
                              "Frames not captured because the pipeline fell behind")
@@ -41,6 +48,7 @@ bool LiveSrc::start() {
     return false;
   }
   frame_size_ = static_cast<std::size_t>(get<std::uint64_t>("frame-size"));
+  pattern_ = get<std::int64_t>("pattern");
   next_frame_ = 0;
   dropped_ = 0;
   discont_ = true;
@@ -86,7 +94,29 @@ bool LiveSrc::set_caps(const Caps& caps) {
   framerate_ = *rate;
   const auto configured = static_cast<std::size_t>(get<std::uint64_t>("frame-size"));
   frame_size_ = configured ? configured : frame_bytes(*format, *width, *height);
+  format_ = *format;
+  width_ = *width;
+  height_ = *height;
   return true;
+}
+
+// Luma (or every byte of RGB/RGBA/GRAY8) = a diagonal ramp that slides 4
+// pixels a frame; I420 chroma stays neutral (128). Rows are packed, as
+// frame_bytes() sizes them.
+void LiveSrc::draw_gradient(Buffer& buffer) const {
+  std::uint8_t* data = buffer.map_writable();
+  const std::size_t bpp = format_ == "RGBA" ? 4 : (format_ == "RGB" ? 3 : 1);
+  const auto w = static_cast<std::size_t>(width_);
+  const auto h = static_cast<std::size_t>(height_);
+  if (w * h * bpp > buffer.size()) return;
+  const std::size_t shift = static_cast<std::size_t>(next_frame_) * 4;
+  for (std::size_t y = 0; y < h; ++y)
+    for (std::size_t x = 0; x < w; ++x) {
+      const auto v = static_cast<std::uint8_t>(16 + (x + y + shift) % 220);
+      for (std::size_t c = 0; c < bpp; ++c) data[(y * w + x) * bpp + c] = v;
+    }
+  if (format_ == "I420" && buffer.size() > w * h)
+    std::fill(data + w * h, data + buffer.size(), std::uint8_t{128});
 }
 
 ClockTime LiveSrc::frame_time(std::uint64_t n) const {
@@ -110,6 +140,7 @@ FlowReturn LiveSrc::create(Buffer& buffer) {
     GSTMINI_DEBUG_OBJECT(*this, "fell behind: dropped {} frames ({} in total)", missed, dropped_);
   }
   buffer = Buffer(frame_size_);
+  if (pattern_ == 1) draw_gradient(buffer);
   // Stamped with its capture slot on the pipeline clock, as a capture
   // device's hardware timestamp: late software does not move it.
   buffer.pts = frame_time(next_frame_);

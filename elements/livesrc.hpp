@@ -10,6 +10,9 @@
 // captured: they are counted in frames-dropped and the next buffer carries
 // DISCONT. It reports one frame of latency.
 //
+// Frames are zero bytes by default (pattern=zero, free to make);
+// pattern=gradient draws a moving ramp so an encoded stream shows motion.
+//
 // Its format is negotiated like videotestsrc's: raw video in any size, a few
 // formats and frame rates; it prefers 320x240, RGB and its framerate
 // property, and produces what downstream asks for (a capsfilter
@@ -41,9 +44,14 @@ class LiveSrc : public Source {
 
  private:
   ClockTime frame_time(std::uint64_t n) const;
+  void draw_gradient(Buffer& buffer) const;
 
   Fraction framerate_;
   std::size_t frame_size_ = 0;
+  std::int64_t pattern_ = 0;
+  std::string format_;
+  std::int64_t width_ = 0;
+  std::int64_t height_ = 0;
   std::uint64_t next_frame_ = 0;
   std::uint64_t dropped_ = 0;
   bool discont_ = true;

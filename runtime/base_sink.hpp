@@ -68,6 +68,13 @@ class Sink : public Element {
   ClockTime latency() const { return latency_; }
 
   const Segment& segment() const { return segment_; }
+  // Upstream events render() asked for (a segmenter's GstForceKeyUnit); the
+  // actor sends them out of the sink pad once the render returned.
+  std::vector<Event> take_upstream_events() {
+    std::vector<Event> events;
+    events.swap(upstream_events_);
+    return events;
+  }
   std::uint64_t rendered() const { return rendered_.load(std::memory_order_relaxed); }
   std::uint64_t dropped() const { return dropped_.load(std::memory_order_relaxed); }
 
@@ -76,6 +83,8 @@ class Sink : public Element {
   // late); 0 when the sink does not sync.
   ClockTimeDiff current_jitter() const { return jitter_; }
   const SyncPlan& current_plan() const { return plan_; }
+  // From render(): send `event` upstream (render has no Output to push on).
+  void push_upstream_event(Event event) { upstream_events_.push_back(std::move(event)); }
 
  private:
   bool too_late(const SyncPlan& plan, ClockTimeDiff jitter) const;
@@ -90,6 +99,7 @@ class Sink : public Element {
   std::atomic<std::uint64_t> dropped_{0};
   ClockTimeDiff jitter_ = 0;
   SyncPlan plan_;
+  std::vector<Event> upstream_events_;
   ClockTime latency_ = 0;
   ClockTime last_position_ = kClockTimeNone;  // pts of the last rendered/prerolled buffer
   // Cached settings (reloaded when the application sets a property).

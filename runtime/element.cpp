@@ -85,8 +85,15 @@ std::vector<Pad> Element::pads_snapshot() const {
 
 namespace {
 // "src_%u" fits "src_0", "src_12"; a template without %u fits only itself.
-bool fits(const std::string& name_template, const std::string& name) {
+// Where a request template's number goes: "%u" (tee's src_%u) or "%d"
+// (mpegtsmux's sink_%d), as GstPadTemplate allows both.
+std::size_t number_slot(const std::string& name_template) {
   auto percent = name_template.find("%u");
+  return percent != std::string::npos ? percent : name_template.find("%d");
+}
+
+bool fits(const std::string& name_template, const std::string& name) {
+  auto percent = number_slot(name_template);
   if (percent == std::string::npos) return name == name_template;
   const std::string prefix = name_template.substr(0, percent);
   const std::string digits = name.size() > prefix.size() ? name.substr(prefix.size()) : "";
@@ -119,7 +126,7 @@ const PadTemplate* Element::request_template_for(PadDirection direction,
 const Pad* Element::request_new_pad(const PadTemplate& templ, const std::string& name,
                                     std::string* error) {
   std::string chosen = name;
-  auto percent = templ.name_template.find("%u");
+  auto percent = number_slot(templ.name_template);
   if (chosen.empty()) {
     if (percent == std::string::npos) {
       chosen = templ.name_template;
