@@ -1,11 +1,15 @@
 // The aws plugin: S3 sinks over libcurl (gst-plugins-rs' aws plugin, in small).
 #include "runtime/plugin.hpp"
+#include "elements/aws/awss3hlssink.hpp"
 #include "elements/aws/awss3sink.hpp"
 #include "runtime/registry.hpp"
 
 namespace {
 
-void plugin_init(gstmini::Registry& registry) { registry.add<gstmini::AwsS3Sink>(); }
+void plugin_init(gstmini::Registry& registry) {
+  registry.add<gstmini::AwsS3Sink>();
+  registry.add<gstmini::AwsS3HlsSink>();
+}
 
 }  // namespace
 
