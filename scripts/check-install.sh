@@ -85,8 +85,9 @@ export PKG_CONFIG_PATH="$LIBDIR/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
 
 step "installed gstmini-launch runs the app's plugin element (GSTMINI_PLUGIN_PATH)"
 export GSTMINI_PLUGIN_PATH="$APP/plugins"
-ldd "$PREFIX/bin/gstmini-launch" | grep -q "$LIBDIR/libgstmini.so" ||
-  fail "installed gstmini-launch does not use the installed libgstmini"
+used_lib="$(ldd "$PREFIX/bin/gstmini-launch" | sed -n 's/^.*libgstmini\.so[^ ]* => \([^ ]*\) .*$/\1/p')"
+[ -n "$used_lib" ] && [ "$(dirname "$(realpath "$used_lib")")" = "$(realpath "$LIBDIR")" ] ||
+  fail "installed gstmini-launch does not use the installed libgstmini (it uses '$used_lib')"
 "$PREFIX/bin/gstmini-launch" fakesrc num-buffers=8 ! rot13 shift=3 ! fakesink > "$WORK/launch.out" ||
   { cat "$WORK/launch.out"; fail "gstmini-launch could not run rot13"; }
 grep -q "Got EOS" "$WORK/launch.out" || fail "gstmini-launch did not reach EOS"
