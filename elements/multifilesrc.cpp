@@ -66,33 +66,40 @@ bool MultiFileSrc::start() {
   return true;
 }
 
-std::optional<std::vector<std::uint8_t>> MultiFileSrc::read_file(const std::string& filename) {
+bool MultiFileSrc::read_file(const std::string& filename, Buffer* buffer) {
   int fd = ::open(filename.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
+  if (fd < 0) return false;
   struct stat st {};
-  std::optional<std::vector<std::uint8_t>> bytes;
+  bool ok = false;
   if (::fstat(fd, &st) != 0) {
     // errno from fstat
   } else if (!S_ISREG(st.st_mode)) {
     errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
   } else {
-    bytes.emplace(static_cast<std::size_t>(st.st_size));
+    const auto size = static_cast<std::size_t>(st.st_size);
+    Buffer out = std::move(recycled_);
+    recycled_ = Buffer();
+    if (out.size() != size || out.is_payload_shared()) out = Buffer(size);
+    std::uint8_t* data = size ? out.map_writable() : nullptr;
     std::size_t done = 0;
-    while (done < bytes->size()) {
-      ssize_t got = ::read(fd, bytes->data() + done, bytes->size() - done);
+    while (done < size) {
+      ssize_t got = ::read(fd, data + done, size - done);
       if (got < 0 && errno == EINTR) continue;
       if (got <= 0) break;
       done += static_cast<std::size_t>(got);
     }
-    if (done < bytes->size()) {
-      if (errno == 0) errno = EIO;
-      bytes.reset();
+    ok = done == size;
+    if (!ok && errno == 0) errno = EIO;
+    if (ok) {
+      out.pts = out.dts = out.duration = kClockTimeNone;
+      out.unset_flag(static_cast<BufferFlags>(~std::uint32_t{0}));
+      *buffer = std::move(out);
     }
   }
   int saved = errno;
   ::close(fd);
   errno = saved;
-  return bytes;
+  return ok;
 }
 
 // gst_multi_file_src_create.
@@ -104,26 +111,26 @@ FlowReturn MultiFileSrc::create(Buffer& buffer) {
   }
   std::string filename = pattern_->format(static_cast<int>(index_));
   errno = 0;
-  auto bytes = read_file(filename);
-  if (!bytes && successful_read_) {
+  bool read = read_file(filename, &buffer);
+  if (!read && successful_read_) {
     // Once a file was read, the first missing one ends the series.
     if (!settings_.loop) return FlowReturn::Eos;
     index_ = settings_.start_index;
     filename = pattern_->format(static_cast<int>(index_));
-    bytes = read_file(filename);
-    if (!bytes) return FlowReturn::Eos;
+    if (!read_file(filename, &buffer)) return FlowReturn::Eos;
+    read = true;
   }
-  if (!bytes) {
+  if (!read) {
     const int err = errno ? errno : EIO;
     post_error("Error while reading from file \"" + filename + "\".",
                "Failed to open file \"" + filename + "\": " + std::strerror(err));
     return FlowReturn::Error;
   }
-  GSTMINI_DEBUG_OBJECT(*this, "read file \"{}\" ({} bytes)", filename, bytes->size());
+  GSTMINI_DEBUG_OBJECT(*this, "read file \"{}\" ({} bytes)", filename, buffer.size());
   successful_read_ = true;
   ++index_;
   set_stat(index_property_, Value{index_});
-  buffer = Buffer::wrap(std::move(*bytes));
+  recycled_ = buffer;
   buffer.offset = offset_;
   buffer.offset_end = offset_ + buffer.size();
   offset_ = buffer.offset_end;

@@ -15,6 +15,16 @@ bool ImageDecoder::start() {
   return true;
 }
 
+Buffer ImageDecoder::allocate_frame(std::size_t size) {
+  Buffer frame = std::move(recycled_);
+  recycled_ = Buffer();
+  if (frame.size() != size || frame.is_payload_shared()) return Buffer(size);
+  frame.pts = frame.dts = frame.duration = kClockTimeNone;
+  frame.offset = frame.offset_end = kBufferOffsetNone;
+  frame.unset_flag(static_cast<BufferFlags>(~std::uint32_t{0}));
+  return frame;
+}
+
 void ImageDecoder::reset() {
   adapter_.clear();
   begin_ = 0;
@@ -139,6 +149,7 @@ FlowReturn ImageDecoder::handle_image(const std::uint8_t* data, std::size_t size
     discont_ = false;
   }
   ++frames_;
+  recycled_ = frame.buffer;
   out.push(std::move(frame.buffer));
   return FlowReturn::Ok;
 }

@@ -70,7 +70,7 @@ bool JpegDec::decode_yuv(const std::uint8_t* data, std::size_t size, int subsamp
              " a decoded frame may take: refused before allocating it";
     return false;
   }
-  Buffer buffer(static_cast<std::size_t>(layout->size));
+  Buffer buffer = allocate_frame(static_cast<std::size_t>(layout->size));
   std::uint8_t* out = buffer.map_writable();
   unsigned char* planes[3] = {out + layout->offset[0], out + layout->offset[1],
                               out + layout->offset[2]};
@@ -140,7 +140,7 @@ bool JpegDec::decode(const std::uint8_t* data, std::size_t size, Frame& frame, s
              std::to_string(height) + ")";
     return false;
   }
-  Buffer buffer(static_cast<std::size_t>(layout->size));
+  Buffer buffer = allocate_frame(static_cast<std::size_t>(layout->size));
   if (tjDecompress2(handle_, data, static_cast<unsigned long>(size), buffer.map_writable(), width,
                     static_cast<int>(layout->stride[0]), height, TJPF_RGB, flags) != 0) {
     if (tjGetErrorCode(handle_) != TJERR_WARNING) {

@@ -35,6 +35,7 @@ JpegEnc::JpegEnc(std::string name) : ImageEncoder(element_class(), std::move(nam
 
 JpegEnc::~JpegEnc() {
   if (handle_) tjDestroy(handle_);
+  tjFree(out_);
 }
 
 namespace {
@@ -114,18 +115,31 @@ bool JpegEnc::encode(const Input& in, const std::uint8_t* pixels, std::vector<st
   const int w = static_cast<int>(in.width), h = static_cast<int>(in.height);
   const int quality = std::max<int>(1, static_cast<int>(get<std::int64_t>("quality")));
   const int flags = get<std::int64_t>("idct-method") == 1 ? TJFLAG_FASTDCT : TJFLAG_ACCURATEDCT;
-  unsigned char* jpeg = nullptr;
-  unsigned long jpeg_size = 0;
+  const std::string& f = in.format;
+  const int pf = packed_rgb_format(f);
+  int subsamp = TJSAMP_420;
+  if (pf >= 0) subsamp = pf == TJPF_GRAY ? TJSAMP_GRAY : TJSAMP_444;
+  if (f == "Y42B" || f == "YUY2" || f == "UYVY" || f == "YVYU") subsamp = TJSAMP_422;
+  if (f == "Y444") subsamp = TJSAMP_444;
+  if (f == "Y41B") subsamp = TJSAMP_411;
+  const unsigned long need = tjBufSize(w, h, subsamp);
+  if (need > out_capacity_) {
+    tjFree(out_);
+    out_ = tjAlloc(static_cast<int>(need));
+    out_capacity_ = out_ ? need : 0;
+    if (!out_) {
+      *error = "could not allocate " + std::to_string(need) + " bytes for the JPEG image";
+      return false;
+    }
+  }
+  unsigned char* jpeg = out_;
+  unsigned long jpeg_size = out_capacity_;
+  const int out_flags = flags | TJFLAG_NOREALLOC;
   int ret;
-  if (int pf = packed_rgb_format(in.format); pf >= 0) {
+  if (pf >= 0) {
     ret = tjCompress2(handle_, pixels, w, static_cast<int>(in.layout.stride[0]), h, pf, &jpeg,
-                      &jpeg_size, pf == TJPF_GRAY ? TJSAMP_GRAY : TJSAMP_444, quality, flags);
+                      &jpeg_size, subsamp, quality, out_flags);
   } else {
-    const std::string& f = in.format;
-    int subsamp = TJSAMP_420;
-    if (f == "Y42B" || f == "YUY2" || f == "UYVY" || f == "YVYU") subsamp = TJSAMP_422;
-    if (f == "Y444") subsamp = TJSAMP_444;
-    if (f == "Y41B") subsamp = TJSAMP_411;
     const unsigned char* planes[3];
     int strides[3];
     Planes split;
@@ -143,15 +157,13 @@ bool JpegEnc::encode(const Input& in, const std::uint8_t* pixels, std::vector<st
       strides[1] = strides[2] = split.cw;
     }
     ret = tjCompressFromYUVPlanes(handle_, planes, w, strides, h, subsamp, &jpeg, &jpeg_size,
-                                  quality, flags);
+                                  quality, out_flags);
   }
   if (ret != 0) {
     *error = tjGetErrorStr2(handle_);
-    if (jpeg) tjFree(jpeg);
     return false;
   }
   image->assign(jpeg, jpeg + jpeg_size);
-  tjFree(jpeg);
   return true;
 }
 

@@ -30,6 +30,10 @@ class JpegEnc : public ImageEncoder {
 
  private:
   void* handle_ = nullptr;  // tjhandle, made on first use
+  // TurboJPEG's output buffer, kept at its worst-case size for the format
+  // (tjBufSize) so a stream of frames allocates it once.
+  unsigned char* out_ = nullptr;
+  unsigned long out_capacity_ = 0;
 };
 
 }  // namespace gstmini

@@ -154,7 +154,7 @@ bool PngDec::decode(const std::uint8_t* data, std::size_t size, Frame& frame, st
     *error = "libpng rows are wider than the frame's stride";
     return false;
   }
-  Buffer buffer(static_cast<std::size_t>(layout->size));
+  Buffer buffer = allocate_frame(static_cast<std::size_t>(layout->size));
   std::uint8_t* pixels = buffer.map_writable();
   std::vector<png_bytep> rows(height);
   for (png_uint_32 y = 0; y < height; ++y) rows[y] = pixels + std::size_t{y} * layout->stride[0];
