@@ -1,14 +1,18 @@
 // The aws plugin: S3 sinks over libcurl (gst-plugins-rs' aws plugin, in small).
 #include "runtime/plugin.hpp"
-#include "elements/aws/awss3hlssink.hpp"
 #include "elements/aws/awss3sink.hpp"
 #include "runtime/registry.hpp"
+#ifdef GSTMINI_AWS_HLS
+#include "elements/aws/awss3hlssink.hpp"
+#endif
 
 namespace {
 
 void plugin_init(gstmini::Registry& registry) {
   registry.add<gstmini::AwsS3Sink>();
+#ifdef GSTMINI_AWS_HLS
   registry.add<gstmini::AwsS3HlsSink>();
+#endif
 }
 
 }  // namespace
