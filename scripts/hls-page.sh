@@ -28,6 +28,10 @@ if [ ! -f "$WEB/node_modules/hls.js/dist/hls.min.js" ] ||
   mkdir -p "$WEB"
   # Debian's nodejs comes without npm (NodeSource's includes it).
   command -v npm >/dev/null || apt-get install -y --no-install-recommends npm >&2
+  # The check drives Debian's chromium (not a CI dependency: installed here).
+  if [ "$CHECK" -eq 1 ] && [ ! -x /usr/bin/chromium ]; then
+    apt-get install -y --no-install-recommends chromium >&2
+  fi
   # PUPPETEER_SKIP_DOWNLOAD: use Debian's chromium, fetch no browser.
   PUPPETEER_SKIP_DOWNLOAD=1 npm install --silent --no-audit --no-fund --prefix "$WEB" \
     "${NPM_PACKAGES[@]}" >&2

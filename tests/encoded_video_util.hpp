@@ -3,13 +3,13 @@
 // tools (ffprobe, ffmpeg) on what the pipeline wrote.
 #pragma once
 
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <string>
-#include <chrono>
 #include <thread>
 #include <vector>
 

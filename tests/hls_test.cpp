@@ -10,7 +10,7 @@
 #include <regex>
 
 #include "runtime/parse_launch.hpp"
-#include "tests/video_test_util.hpp"
+#include "tests/encoded_video_util.hpp"
 
 namespace gstmini::test {
 namespace {

@@ -5,7 +5,7 @@
 
 #include "elements/appsink.hpp"
 #include "runtime/parse_launch.hpp"
-#include "tests/video_test_util.hpp"
+#include "tests/encoded_video_util.hpp"
 
 namespace gstmini::test {
 namespace {
