@@ -5,7 +5,9 @@
 // drops every item of an older epoch still in its mailbox, drops what it
 // had pending, stops waiting on the clock, and refuses new items with
 // FLUSHING until FLUSH_STOP, which travels in order. Correctness comes from
-// the epochs, not from how fast the high-priority message overtakes.
+// the epochs, not from how fast the high-priority message overtakes: a
+// FLUSH_STOP whose FLUSH_START was overtaken by a newer one, and any flush
+// of an older link (messages.hpp), are ignored.
 //
 // Upstream events (SEEK, LATENCY, QOS, custom) are requests: each element
 // runs its src_event() hook and forwards what it pushed upstream; the answer

@@ -357,7 +357,11 @@ void PipelineActor::set_state(State target) {
     waiting_async_ = false;
     async_pending_.clear();
   }
-  if (!stepping_ && !waiting_async_) step();
+  if (!stepping_ && !waiting_async_) {
+    // A new request: an earlier failure is not this one's answer.
+    if (step_return_ == StateChangeReturn::Failure) step_return_ = StateChangeReturn::Success;
+    step();
+  }
   if (waiting_async_) complete(StateChangeReturn::Async);  // GStreamer answers ASYNC at once
   publish();
 }

@@ -22,9 +22,11 @@ TEST_CASE("app threads push and pull while the pipeline is destroyed", "[app]") 
   std::atomic<bool> stop{false};
   std::atomic<std::uint64_t> pulled{0};
   std::thread pusher([&] {
-    while (!stop.load()) {
+    for (int i = 0; !stop.load(); ++i) {
       src->push_buffer(Buffer(16));
-      src->post_latency_message();  // through notify_pipeline, from an app thread
+      // Through notify_pipeline, from an app thread; not in a tight loop:
+      // each one makes the pipeline query and configure the latency.
+      if (i % 256 == 0) src->post_latency_message();
     }
   });
   std::thread puller([&] {

@@ -59,7 +59,7 @@ TEST_CASE("a sink that dies gives an ERROR naming it and the upstream push retur
     auto src = make_element("fakesrc", "src");
     auto identity = make_element("identity", "identity");
     auto sink = test::make<DyingSink>("sink");
-    for (const ElementPtr& e : {src, identity, sink}) pipeline.add(e);
+    for (const ElementPtr& e : std::vector<ElementPtr>{src, identity, sink}) pipeline.add(e);
     pipeline.link_many({src, identity, sink});
     pipeline.set_state(State::Playing);
 
@@ -91,7 +91,8 @@ TEST_CASE(
   pipeline.add(src);
   pipeline.add(sink);
   pipeline.link(src, sink);
-  CHECK(pipeline.set_state(State::Paused) == StateChangeReturn::Async);
+  // It dies inside its READY->PAUSED change (the streaming task starts there).
+  CHECK(pipeline.set_state(State::Paused) == StateChangeReturn::Failure);
   auto died = error_from(pipeline, "src");
   REQUIRE(died);
   CHECK(died->text == "capture device lost");
@@ -112,11 +113,15 @@ TEST_CASE("going back to PLAYING with a dead sink fails and the pipeline still t
   auto src = make_element("fakesrc", "src");
   auto identity = make_element("identity", "identity");
   auto sink = test::make<DyingSink>("sink");
-  for (const ElementPtr& e : {src, identity, sink}) pipeline.add(e);
+  for (const ElementPtr& e : std::vector<ElementPtr>{src, identity, sink}) pipeline.add(e);
   pipeline.link_many({src, identity, sink});
+  // The prerolled buffer is rendered as the sink goes PLAYING: it dies there.
   pipeline.set_state(State::Playing);
   REQUIRE(error_from(pipeline, "sink"));
-  CHECK(pipeline.set_state(State::Paused) == StateChangeReturn::Success);
+  State state = State::VoidPending;
+  CHECK(pipeline.get_state(&state, nullptr, 5 * kSecond) == StateChangeReturn::Failure);
+  CHECK(state == State::Paused);
+  CHECK(pipeline.set_state(State::Paused) == StateChangeReturn::Success);  // where it is
   CHECK(pipeline.set_state(State::Playing) == StateChangeReturn::Failure);
   CHECK(pipeline.set_state(State::Null) == StateChangeReturn::Success);
 }
