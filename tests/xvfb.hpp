@@ -1,16 +1,15 @@
-// Xvfb: a virtual X server for tests that open windows. Started on a free
-// display number (no socket or lock file for it yet), waited for until its
-// socket appears, killed and reaped when the object goes.
+// Xvfb: a virtual X server for tests that open windows. Xvfb picks a free
+// display number itself (-displayfd: it writes the number once it accepts
+// connections, so there is no race between tests running in parallel and
+// no polling); the server is killed and reaped when the object goes.
 #pragma once
 
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
 #include <memory>
 #include <string>
-#include <thread>
 
 #include "subprocess.hpp"
 
@@ -20,22 +19,13 @@ class Xvfb {
  public:
   explicit Xvfb(const std::string& screen = "640x480x24") {
     if (access("/usr/bin/Xvfb", X_OK) != 0) return;
-    for (int n = 90 + static_cast<int>(getpid() % 100); n < 400; ++n) {
-      const std::string socket = "/tmp/.X11-unix/X" + std::to_string(n);
-      const std::string lock = "/tmp/.X" + std::to_string(n) + "-lock";
-      if (exists(socket) || exists(lock)) continue;
-      const std::string display = ":" + std::to_string(n);
-      server_ = std::make_unique<Subprocess>(std::vector<std::string>{
-          "/usr/bin/Xvfb", display, "-screen", "0", screen, "-nolisten", "tcp", "-noreset"});
-      const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-      while (!exists(socket) && std::chrono::steady_clock::now() < deadline)
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-      if (exists(socket)) {
-        display_ = display;
-        return;
-      }
-      server_.reset();  // lost a race for this number: try the next
+    server_ = std::make_unique<Subprocess>(std::vector<std::string>{
+        "/usr/bin/Xvfb", "-displayfd", "1", "-screen", "0", screen, "-nolisten", "tcp"});
+    if (!server_->wait_for_stdout("\n", std::chrono::seconds(20))) {
+      server_.reset();
+      return;
     }
+    display_ = ":" + std::to_string(std::atoi(server_->out().c_str()));
   }
   ~Xvfb() {
     if (server_) server_->signal_child(SIGTERM);
@@ -57,11 +47,6 @@ class Xvfb {
   }
 
  private:
-  static bool exists(const std::string& path) {
-    struct stat st {};
-    return stat(path.c_str(), &st) == 0;
-  }
-
   std::unique_ptr<Subprocess> server_;
   std::string display_;
 };
