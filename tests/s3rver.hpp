@@ -50,13 +50,19 @@ inline std::string find_program(const std::string& name) {
   return {};
 }
 
+// Debian's python3, which sees Debian's awscli (and its botocore): a python3
+// earlier on PATH (pyenv, a venv) may not.
+inline std::string debian_python3() {
+  return access("/usr/bin/python3", X_OK) == 0 ? "/usr/bin/python3" : find_program("python3");
+}
+
 // Empty if the S3 tests can run, else the reason and the script to run.
 inline std::string s3rver_missing() {
   if (find_program("node").empty()) return "node not found: run scripts/setup.sh";
   if (access(s3rver_script().c_str(), R_OK) != 0)
     return "s3rver not installed at " + s3rver_script() + ": run scripts/s3rver-setup.sh";
   if (find_program("s3cmd").empty()) return "s3cmd not found: run scripts/setup.sh";
-  if (find_program("python3").empty() || access("/usr/lib/python3/dist-packages/awscli", R_OK) != 0)
+  if (debian_python3().empty() || access("/usr/lib/python3/dist-packages/awscli", R_OK) != 0)
     return "python3 with awscli (for tests/sigv4_proxy.py) not found: run scripts/setup.sh";
   return {};
 }
@@ -141,7 +147,7 @@ class S3rver {
 
   bool start_proxy() {
     proxy_ = std::make_unique<Subprocess>(std::vector<std::string>{
-        find_program("python3"), std::string(GSTMINI_SOURCE_DIR) + "/tests/sigv4_proxy.py",
+        debian_python3(), std::string(GSTMINI_SOURCE_DIR) + "/tests/sigv4_proxy.py",
         std::to_string(port_)});
     const std::string marker = "sigv4-proxy listening on 127.0.0.1:";
     if (!proxy_->started() || !proxy_->wait_for_stdout(marker, std::chrono::seconds(30))) {
