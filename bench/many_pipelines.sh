@@ -76,6 +76,9 @@ gst_run() {
                             100 * (c1 - c0) / hz / (t1 - t0) }'
 }
 
+# field LINE KEY: the value of KEY=... in LINE.
+field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+
 printf '%-8s | %-32s | %-32s | %-32s\n' "N" "gstmini: threads, CPU, late p50/p99" \
   "gst videotestsrc: threads, CPU" "gst 16x16 black: threads, CPU"
 for n in $COUNTS; do
@@ -87,7 +90,6 @@ for n in $COUNTS; do
   gst_small="$(gst_run gst-black16 "$n" \
     "videotestsrc is-live=true pattern=black ! video/x-raw,width=16,height=16 ! fakesink sync=true")"
   echo "$gst_small" >&2
-  field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
   printf '%-8s | %-32s | %-32s | %-32s\n' "$n" \
     "$(field "$mini" threads), $(field "$mini" cpu_pct)%, $(field "$mini" late_median_us)/$(field "$mini" late_p99_us) us" \
     "$(field "$gst_default" threads), $(field "$gst_default" cpu_pct)%" \

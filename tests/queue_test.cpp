@@ -154,12 +154,16 @@ TEST_CASE("a full queue with leaky=upstream drops the new buffers and counts the
   auto msg = test::wait_eos_or_error(*s.pipeline);
   REQUIRE(msg);
   CHECK(msg->type == MessageType::Eos);
-  // How many fit depends on how fast the sink answered its first events;
-  // what is kept is always the oldest, and every buffer is counted.
+  // How many fit, and when the queue had room again, depends on how fast
+  // the sink answered its first events and its preroll (the scheduler's
+  // order): what is kept is in order, starts with the oldest, and every
+  // buffer is counted.
   std::vector<std::uint64_t> offsets;
   for (const Buffer& b : s.rendered->get().buffers) offsets.push_back(b.offset);
   REQUIRE(offsets.size() >= 2);
-  for (std::size_t i = 0; i < offsets.size(); ++i) CHECK(offsets[i] == i);
+  CHECK(offsets[0] == 0);
+  CHECK(offsets[1] == 1);
+  for (std::size_t i = 1; i < offsets.size(); ++i) CHECK(offsets[i] > offsets[i - 1]);
   CHECK(s.queue->get<std::uint64_t>("dropped") == 10 - offsets.size());
 }
 
