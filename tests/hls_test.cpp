@@ -5,8 +5,8 @@
 // Small frames and 3-5 s of video keep each run around a second.
 #include <sys/mount.h>
 
-#include <cstring>
 #include <catch2/catch.hpp>
+#include <cstring>
 #include <filesystem>
 #include <regex>
 
