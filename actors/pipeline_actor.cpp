@@ -43,6 +43,10 @@ caf::behavior PipelineActor::make_behavior() {
         return StateChangeReturn::Failure;
       },
       [this](const SetStateMsg& msg) -> caf::result<StateChangeReturn> {
+        if (stepping_) {
+          queued_requests_.emplace_back(msg.target, make_response_promise());
+          return caf::delegated<StateChangeReturn>();
+        }
         waiters_.push_back(make_response_promise());
         set_state(msg.target);
         return caf::delegated<StateChangeReturn>();
@@ -106,6 +110,9 @@ void PipelineActor::on_exit() {
   for (auto& waiter : waiters_)
     if (waiter.pending()) waiter.deliver(StateChangeReturn::Failure);
   waiters_.clear();
+  for (auto& [target, promise] : queued_requests_)
+    if (promise.pending()) promise.deliver(StateChangeReturn::Failure);
+  queued_requests_.clear();
 }
 
 // ---- graph ------------------------------------------------------------------
@@ -357,6 +364,10 @@ void PipelineActor::set_state(State target) {
     waiting_async_ = false;
     async_pending_.clear();
   }
+  // NO_PREROLL answers a walk up to PAUSED; a walk redirected down to READY
+  // or NULL (another thread's set_state) ends in SUCCESS for every waiter.
+  if (target_ <= State::Ready && step_return_ == StateChangeReturn::NoPreroll)
+    step_return_ = StateChangeReturn::Success;
   if (!stepping_ && !waiting_async_) {
     // A new request: an earlier failure is not this one's answer.
     if (step_return_ == StateChangeReturn::Failure) step_return_ = StateChangeReturn::Success;
@@ -541,7 +552,9 @@ void PipelineActor::step_done(StateChange change) {
     playing_clock_ = false;
   }
   if (change == StateChange::PausedToReady) start_time_ = 0;
-  if (change == StateChange::ReadyToPaused && no_preroll_)
+  // NO_PREROLL only while the walk still goes up (another thread may have
+  // asked for READY or NULL meanwhile: that walk ends in SUCCESS).
+  if (change == StateChange::ReadyToPaused && no_preroll_ && target_ >= State::Paused)
     step_return_ = StateChangeReturn::NoPreroll;
   if (change == StateChange::ReadyToPaused && !no_preroll_ && !async_pending_.empty()) {
     // Prerolling: the pipeline stays READY (pending PAUSED) until every
@@ -640,6 +653,12 @@ void PipelineActor::complete(StateChangeReturn ret) {
   publish();
   for (auto& waiter : waiters_) waiter.deliver(ret);
   waiters_.clear();
+  if (!stepping_ && !queued_requests_.empty()) {
+    auto [target, promise] = std::move(queued_requests_.front());
+    queued_requests_.pop_front();
+    waiters_.push_back(std::move(promise));
+    set_state(target);
+  }
 }
 
 void PipelineActor::publish() {

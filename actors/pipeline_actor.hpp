@@ -28,6 +28,7 @@
 
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -198,6 +199,10 @@ class PipelineActor : public caf::event_based_actor {
   StateChangeReturn step_return_ = StateChangeReturn::Success;
   std::vector<std::size_t> order_;
   std::vector<caf::response_promise> waiters_;
+  // set_state requests that arrived during a walk: each waits for the walk
+  // before it, as GStreamer's state lock serialises set_state callers, and
+  // gets the answer of its own walk.
+  std::deque<std::pair<State, caf::response_promise>> queued_requests_;
 
   ClockTime base_time_ = kClockTimeNone;
   ClockTime start_time_ = 0;            // running time played before the last pause

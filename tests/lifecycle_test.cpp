@@ -37,8 +37,10 @@ void check_no_growth(const char* what, std::int64_t done, const ResourceUsage& e
               early.describe().c_str(), end.describe().c_str());
   INFO("after the first cycles: " << early.describe());
   INFO("at the end:             " << end.describe());
-  CHECK(end.threads == early.threads);
-  CHECK(end.fds == early.fds);
+  // No growth: a thread that is on its way out (the runtime's stopper after
+  // the last pipeline of a cycle) may be counted early, never late.
+  CHECK(end.threads <= early.threads);
+  CHECK(end.fds <= early.fds);
   CHECK(end.heap_bytes <= early.heap_bytes + kHeapMarginBytes);
   if (test::kRssIsMeaningful) CHECK(end.rss_kb <= early.rss_kb + kRssMarginKb);
 }
@@ -133,7 +135,10 @@ TEST_CASE("two hundred pipelines driven from eight threads all reach NULL and le
             p.seek_simple(SeekFlags::Flush, 0);
             break;
           default:
-            if (p.set_state(State::Null) != StateChangeReturn::Success) ++failures;
+            if (auto result = p.set_state(State::Null); result != StateChangeReturn::Success) {
+              std::printf("set_state(NULL) returned %s\n", to_string(result));
+              ++failures;
+            }
         }
       }
     });
