@@ -47,7 +47,13 @@ echo "== configure ($BUILD_DIR, sanitize='${SANITIZE}')"
 cmake -S . -B "$BUILD_DIR" -G Ninja -DGSTMINI_WERROR=ON "${CONFIG_ARGS[@]}"
 
 echo "== build ($BUILD_DIR, -j$JOBS)"
-cmake --build "$BUILD_DIR" -j "$JOBS"
+if [ "$SANITIZE" = thread ]; then
+  # The TSan stage runs only the test binary: examples, tools and benches are
+  # not built (they are built and run by the other stages).
+  cmake --build "$BUILD_DIR" -j "$JOBS" --target gstmini_tests
+else
+  cmake --build "$BUILD_DIR" -j "$JOBS"
+fi
 
 echo "== test ($BUILD_DIR)"
 if [ "$SANITIZE" = thread ]; then
