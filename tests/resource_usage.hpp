@@ -16,12 +16,16 @@
 
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 #define GSTMINI_TEST_SANITIZED 1
-#include <sanitizer/allocator_interface.h>
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
 #define GSTMINI_TEST_SANITIZED 1
-#include <sanitizer/allocator_interface.h>
 #endif
+#endif
+
+#ifdef GSTMINI_TEST_SANITIZED
+// From the sanitizer runtime (ASan's and TSan's allocator). Declared here:
+// GCC 12 does not ship <sanitizer/allocator_interface.h>, only clang does.
+extern "C" std::size_t __sanitizer_get_current_allocated_bytes();
 #endif
 
 #include "runtime/env.hpp"
