@@ -47,9 +47,15 @@ struct RunMsg {
   std::function<void(caf::event_based_actor*)> fn;
 };
 
-caf::behavior bridge(caf::event_based_actor* self) {
-  return {[self](RunMsg& msg) { msg.fn(self); }};
-}
+// A class, not a function: CAF 0.17's factory for function-based actors
+// spawned without arguments binds a reference to a null tuple (UBSan).
+class BridgeActor : public caf::event_based_actor {
+ public:
+  explicit BridgeActor(caf::actor_config& config) : caf::event_based_actor(config) {}
+  caf::behavior make_behavior() override {
+    return {[this](RunMsg& msg) { msg.fn(this); }};
+  }
+};
 
 // Stops runtimes whose last lease was released on one of their own threads.
 // Joined at exit, so no actor system outlives static destruction.
@@ -240,7 +246,7 @@ ActorRuntime::ActorRuntime(const RuntimeOptions& options)
   cfg.set("work-stealing.relaxed-sleep-duration", caf::timespan(kRelaxedSleep));
   cfg.add_thread_hook<MarkThreads>();
   system_ = std::make_unique<caf::actor_system>(cfg);
-  bridge_ = system_->spawn(bridge);
+  bridge_ = system_->spawn<BridgeActor>();
   forget_logger();
 }
 
