@@ -65,7 +65,7 @@ bool parse_version(const std::string& text, std::vector<unsigned long>* parts) {
 
 // The plugin that is `name` or provides the element `name`; null if none.
 const Registry::PluginInfo* plugin_providing(const std::vector<Registry::PluginInfo>& plugins,
-                                        const std::string& name) {
+                                             const std::string& name) {
   for (const auto& plugin : plugins) {
     if (plugin.name == name) return &plugin;
     for (const std::string& feature : plugin.features)
@@ -123,7 +123,6 @@ int parse_options(int argc, char** argv, Options* options) {
   }
   return -1;
 }
-
 
 // ---- plugins -------------------------------------------------------------
 
