@@ -100,6 +100,9 @@ struct EnableStatsMsg {
   std::shared_ptr<FlowRecorder> recorder;
 };
 
+// The "pipeline" debug category, shared by the PipelineActor's files.
+DebugCategory& pipeline_category();
+
 class PipelineActor : public caf::event_based_actor {
  public:
   PipelineActor(caf::actor_config& cfg, std::string name, std::shared_ptr<Bus> bus,
