@@ -3,10 +3,14 @@
 // actor_runtime.hpp for the rules and runtime/runtime.hpp for the public side.
 #include "actors/actor_runtime.hpp"
 
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <caf/all.hpp>
 
 #include <algorithm>
 #include <atomic>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -34,13 +38,24 @@ constexpr unsigned kDefaultThroughput = 32;
 
 thread_local bool t_runtime_thread = false;
 
+// How long a stopped runtime waits for its threads to leave the process.
+constexpr auto kThreadExitPatience = std::chrono::seconds(2);
+
 // Marks the threads the actor system starts, so a release on one of them is
-// handed to the reaper and clear_logger() leaves them alone.
+// handed to the reaper and clear_logger() leaves them alone, and lists them
+// for ThreadRoster::wait_gone().
 class MarkThreads : public caf::thread_hook {
  public:
+  explicit MarkThreads(ThreadRoster* roster) : roster_(roster) {}
   void init(caf::actor_system&) override {}
-  void thread_started() override { t_runtime_thread = true; }
+  void thread_started() override {
+    t_runtime_thread = true;
+    roster_->add(static_cast<pid_t>(syscall(SYS_gettid)));
+  }
   void thread_terminates() override { t_runtime_thread = false; }
+
+ private:
+  ThreadRoster* roster_;
 };
 
 struct RunMsg {
@@ -58,21 +73,37 @@ class BridgeActor : public caf::event_based_actor {
 };
 
 // Stops runtimes whose last lease was released on one of their own threads.
-// Joined at exit, so no actor system outlives static destruction.
+// A reaper that has finished is joined at the next stop; the rest at exit,
+// so no actor system outlives static destruction.
 class Reaper {
  public:
   void stop(ActorRuntime* runtime) {
     std::lock_guard<std::mutex> lock(mutex_);
-    threads_.emplace_back([runtime] { delete runtime; });
+    auto finished = [](Reaping& r) {
+      if (!*r.done) return false;
+      r.thread.join();  // it has done its work and is only leaving
+      return true;
+    };
+    reapings_.erase(std::remove_if(reapings_.begin(), reapings_.end(), finished), reapings_.end());
+    auto done = std::make_shared<std::atomic<bool>>(false);
+    reapings_.push_back({std::thread([runtime, done] {
+                           delete runtime;
+                           *done = true;
+                         }),
+                         done});
   }
   ~Reaper() {
     std::lock_guard<std::mutex> lock(mutex_);
-    for (std::thread& t : threads_) t.join();
+    for (Reaping& r : reapings_) r.thread.join();
   }
 
  private:
+  struct Reaping {
+    std::thread thread;
+    std::shared_ptr<std::atomic<bool>> done;
+  };
   std::mutex mutex_;
-  std::vector<std::thread> threads_;
+  std::vector<Reaping> reapings_;
 };
 
 Reaper& reaper() {
@@ -244,7 +275,7 @@ ActorRuntime::ActorRuntime(const RuntimeOptions& options)
   cfg.set("work-stealing.moderate-sleep-duration", caf::timespan(kModerateSleep));
   cfg.set("work-stealing.relaxed-steal-interval", std::size_t{1});
   cfg.set("work-stealing.relaxed-sleep-duration", caf::timespan(kRelaxedSleep));
-  cfg.add_thread_hook<MarkThreads>();
+  cfg.add_thread_hook<MarkThreads>(&roster_);
   system_ = std::make_unique<caf::actor_system>(cfg);
   bridge_ = system_->spawn<BridgeActor>();
   forget_logger();
@@ -254,7 +285,42 @@ ActorRuntime::~ActorRuntime() {
   caf::anon_send_exit(bridge_, caf::exit_reason::user_shutdown);
   bridge_ = nullptr;
   system_.reset();  // waits for every actor, then joins the threads
+  // CAF runs a detached thread of its own (0.17's printer actor) that is
+  // still leaving when ~actor_system returns: stopped means its threads are
+  // gone too, so an application sees no thread of ours after its last
+  // Pipeline (and may unload the library).
+  if (!roster_.wait_gone(kThreadExitPatience))
+    GSTMINI_LOG_OBJECT(category(), DebugLevel::Warning, "runtime",
+                       "a thread of the stopped runtime is still running after {} s",
+                       kThreadExitPatience.count());
   GSTMINI_LOG_OBJECT(category(), DebugLevel::Info, "runtime", "stopped");
+}
+
+// ---- thread roster --------------------------------------------------------------
+
+void ThreadRoster::add(pid_t tid) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  tids_.push_back(tid);
+}
+
+bool ThreadRoster::wait_gone(std::chrono::milliseconds patience) {
+  std::vector<pid_t> tids;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    tids.swap(tids_);
+  }
+  // A thread is listed in /proc/self/task until the kernel has reaped it,
+  // which is after a join returns and after a detached thread's last line.
+  // (A tid the kernel reused at once would only cost the patience.)
+  const auto deadline = std::chrono::steady_clock::now() + patience;
+  for (pid_t tid : tids) {
+    const std::string path = "/proc/self/task/" + std::to_string(tid);
+    while (access(path.c_str(), F_OK) == 0) {
+      if (std::chrono::steady_clock::now() >= deadline) return false;
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  }
+  return true;
 }
 
 void ActorRuntime::run(std::function<void(caf::event_based_actor*)> fn) {

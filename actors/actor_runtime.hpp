@@ -22,6 +22,8 @@
 // code runs.
 #pragma once
 
+#include <sys/types.h>
+
 #include <caf/actor.hpp>
 #include <caf/actor_system.hpp>
 #include <caf/event_based_actor.hpp>
@@ -36,10 +38,24 @@
 #include <string>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "runtime/runtime.hpp"
 
 namespace gstmini::actors {
+
+// The threads an actor system started (by kernel thread id), so that its
+// owner can wait until they have left the process, not only finished.
+class ThreadRoster {
+ public:
+  void add(pid_t tid);
+  // Waits until no listed thread exists any more; false after `patience`.
+  bool wait_gone(std::chrono::milliseconds patience);
+
+ private:
+  std::mutex mutex_;
+  std::vector<pid_t> tids_;
+};
 
 class ActorRuntime {
  public:
@@ -75,6 +91,7 @@ class ActorRuntime {
   explicit ActorRuntime(const RuntimeOptions& options);
 
   RuntimeOptions options_;
+  ThreadRoster roster_;  // filled by the config's thread hook
   std::unique_ptr<caf::actor_system_config> config_;
   std::unique_ptr<caf::actor_system> system_;
   caf::actor bridge_;

@@ -31,25 +31,13 @@ namespace {
 constexpr std::size_t kHeapMarginBytes = 512 * 1024;
 constexpr std::size_t kRssMarginKb = 16 * 1024;
 
-// A runtime stopped by its last pipeline may finish on a thread of its own
-// (actors/actor_runtime.cpp): the count waits (with a deadline) until that
-// thread is gone, so a thread that is leaving is not counted as a leak.
-ResourceUsage settled(ResourceUsage usage, std::size_t threads) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-  while (usage.threads > threads && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    usage = ResourceUsage::now();
-  }
-  return usage;
-}
-
-void check_no_growth(const char* what, std::int64_t done, const ResourceUsage& early,
-                     ResourceUsage end) {
-  end = settled(end, early.threads);
+void check_no_growth(const char* what, std::int64_t done, const ResourceUsage& early) {
+  const ResourceUsage end = ResourceUsage::settled(early.threads);
   std::printf("%s: %lld cycles; after 10: %s; at the end: %s\n", what, static_cast<long long>(done),
               early.describe().c_str(), end.describe().c_str());
   INFO("after the first cycles: " << early.describe());
   INFO("at the end:             " << end.describe());
+  INFO("threads: " << ResourceUsage::thread_names());
   // No growth: a thread that is on its way out (the runtime's stopper after
   // the last pipeline of a cycle) may be counted early, never late.
   CHECK(end.threads <= early.threads);
@@ -85,7 +73,7 @@ TEST_CASE("build, PLAYING, EOS, NULL and destroy a thousand times leaks nothing"
     pipeline.reset();  // the last pipeline: the runtime stops (and restarts next cycle)
     if (i == 9) early = ResourceUsage::now();
   }
-  check_no_growth("build/EOS/destroy", i, early, ResourceUsage::now());
+  check_no_growth("build/EOS/destroy", i, early);
 }
 
 TEST_CASE("PLAYING to NULL on a live source a thousand times leaks nothing", "[lifecycle][tsan]") {
@@ -106,7 +94,7 @@ TEST_CASE("PLAYING to NULL on a live source a thousand times leaks nothing", "[l
     REQUIRE(pipeline->set_state(State::Null) == StateChangeReturn::Success);
     if (i == 9) early = ResourceUsage::now();
   }
-  check_no_growth("live PLAYING/NULL", i, early, ResourceUsage::now());
+  check_no_growth("live PLAYING/NULL", i, early);
 }
 
 TEST_CASE("two hundred pipelines driven from eight threads all reach NULL and leak nothing",
@@ -162,11 +150,12 @@ TEST_CASE("two hundred pipelines driven from eight threads all reach NULL and le
   CHECK(runtime_info().pipelines == count);
   pipelines.clear();
   CHECK(runtime_info().pipelines == 0);
-  const ResourceUsage after = ResourceUsage::now();
+  const ResourceUsage after = ResourceUsage::settled(before.threads);
   std::printf("%zu pipelines from %d threads: before: %s; after: %s\n", count, kThreads,
               before.describe().c_str(), after.describe().c_str());
   INFO("before: " << before.describe());
   INFO("after:  " << after.describe());
+  INFO("threads: " << ResourceUsage::thread_names());
   CHECK(after.threads == before.threads);
   CHECK(after.fds == before.fds);
 }

@@ -10,9 +10,12 @@
 #include <malloc.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstddef>
 #include <cstdio>
+#include <cstring>
 #include <string>
+#include <thread>
 
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 #define GSTMINI_TEST_SANITIZED 1
@@ -54,6 +57,41 @@ struct ResourceUsage {
     u.heap_bytes = mallinfo2().uordblks;
 #endif
     return u;
+  }
+
+  // Now, or as soon as at most `threads` threads are listed (within a few
+  // seconds): the kernel lists a thread in /proc a moment after a join
+  // returns, and longer on a loaded machine, so a thread that is leaving is
+  // not counted as kept. gstmini's own threads are gone when the runtime has
+  // stopped (actors/actor_runtime.cpp); this covers a reaper's and the
+  // application's.
+  static ResourceUsage settled(std::size_t threads) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    ResourceUsage usage = now();
+    while (usage.threads > threads && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      usage = now();
+    }
+    return usage;
+  }
+
+  // The names of the process's threads ("gstmini_tests caf.clock ..."), for
+  // a failure message.
+  static std::string thread_names() {
+    std::string names;
+    if (DIR* dir = opendir("/proc/self/task")) {
+      while (dirent* entry = readdir(dir)) {
+        if (entry->d_name[0] == '.') continue;
+        const std::string path = std::string("/proc/self/task/") + entry->d_name + "/comm";
+        char name[32] = {};
+        if (FILE* f = std::fopen(path.c_str(), "r")) {
+          if (std::fgets(name, sizeof name, f)) names += std::string(name, strcspn(name, "\n")) + " ";
+          std::fclose(f);
+        }
+      }
+      closedir(dir);
+    }
+    return names;
   }
 
   std::string describe() const {
