@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "actors/handoff_sharing.hpp"
 #include "runtime/env.hpp"
 #include "runtime/log.hpp"
 
@@ -22,18 +23,6 @@ namespace {
 
 DebugCategory& category() { return debug_category("runtime", "the process's actor runtime"); }
 
-// Worker idle behaviour. CAF's default polls a queue 100 times, then 500
-// times with a 50 us sleep in between (25 ms of wake-ups), and only then
-// waits on a condition variable. Live media wakes a worker every frame, so
-// the default never reaches the wait: an idle 30 fps pipeline cost a sixth
-// of a core, a hundred of them a third. Here a worker polls briefly, skips
-// the sleeping polls and waits (an enqueue from outside the scheduler
-// notifies it; while waiting it looks for work to steal every
-// kRelaxedSleep). Numbers: docs/runtime.md.
-constexpr std::size_t kAggressivePolls = 32;
-constexpr std::size_t kModeratePolls = 0;
-constexpr auto kModerateSleep = std::chrono::microseconds(50);
-constexpr auto kRelaxedSleep = std::chrono::milliseconds(10);
 constexpr unsigned kDefaultThroughput = 32;
 
 thread_local bool t_runtime_thread = false;
@@ -263,18 +252,15 @@ ActorRuntime::ActorRuntime(const RuntimeOptions& options)
   caf::actor_system_config& cfg = *config_;
   cfg.set("scheduler.max-threads", static_cast<std::size_t>(options.threads));
   cfg.set("scheduler.max-throughput", static_cast<std::size_t>(options.max_throughput));
-  // Work sharing (one FIFO queue for all workers), not CAF's default work
-  // stealing: a stealing worker runs the actor it just woke before anything
-  // queued from outside (LIFO), so one pipeline streaming lock-step at full
-  // speed kept every other pipeline's control messages waiting. Sharing is
-  // first in, first out, and its idle workers wait on a condition variable
-  // instead of polling.
-  cfg.set("scheduler.policy", caf::atom("sharing"));
-  cfg.set("work-stealing.aggressive-poll-attempts", kAggressivePolls);
-  cfg.set("work-stealing.moderate-poll-attempts", kModeratePolls);
-  cfg.set("work-stealing.moderate-sleep-duration", caf::timespan(kModerateSleep));
-  cfg.set("work-stealing.relaxed-steal-interval", std::size_t{1});
-  cfg.set("work-stealing.relaxed-sleep-duration", caf::timespan(kRelaxedSleep));
+  // Work sharing with hand-off (actors/handoff_sharing.hpp), loaded as the
+  // scheduler module so CAF does not pick one of its own. Not CAF's default
+  // work stealing: a stealing worker runs the actor it just woke before
+  // anything queued from outside (LIFO), so one pipeline streaming lock-step
+  // at full speed kept every other pipeline's control messages waiting; its
+  // idle workers also poll (CPU for idle live pipelines).
+  cfg.module_factories.push_back([](caf::actor_system& sys) -> caf::actor_system::module* {
+    return new caf::scheduler::coordinator<HandoffSharing>(sys);
+  });
   cfg.add_thread_hook<MarkThreads>(&roster_);
   system_ = std::make_unique<caf::actor_system>(cfg);
   bridge_ = system_->spawn<BridgeActor>();

@@ -16,7 +16,7 @@
 namespace gstmini::actors {
 
 bool ElementActor::OutLink::has_room() const {
-  if (!limits.enabled) return outbox.empty() && in_flight < window;
+  if (!limits.enabled) return in_flight + outbox.size() < window;
   // GStreamer's queue lets a push in while it is not full; ours is already
   // in, so: not full without the newest item.
   StagingLevel before = level;
@@ -67,22 +67,30 @@ caf::behavior ElementActor::make_behavior() {
     element_->post_error(what, "internal error in the actor hosting " + element_->name());
     return caf::make_error(caf::sec::runtime_error, what);
   });
-  set_down_handler([this](caf::down_msg& msg) { peer_down(msg); });
+  set_down_handler([this](caf::down_msg& msg) {
+    SendBatch batch(*this);
+    peer_down(msg);
+  });
   return {
       [this](ItemMsg& msg) {
+        SendBatch batch(*this);
         on_item(msg);
-        send_owed_if_idle();
+      },
+      [this](ItemBatchMsg& msg) {
+        SendBatch batch(*this);
+        on_items(msg);
       },
       [this](const FlowMsg& msg) {
+        SendBatch batch(*this);
         on_flow(msg);
-        send_owed_if_idle();
       },
       [this](ConnectSrcMsg& msg) {  // answers true once wired
         OutLink& link = out_.at(msg.pad);
         link.peer = std::move(msg.peer);
         link.peer_pad = msg.peer_pad;
         link.peer_name = std::move(msg.peer_name);
-        link.window = msg.window ? msg.window : 1;
+        link.fixed_window = msg.window;
+        link.window = msg.window ? msg.window : 1;  // credit starts at 1
         link.limits = element_->staging_limits();
         link.sticky_pending = !link.sticky.empty();
         link.peer_died = false;
@@ -139,6 +147,7 @@ caf::behavior ElementActor::make_behavior() {
           in.flushing = false;  // no FLUSH_STOP will come from the old peer
           return;
         }
+        SendBatch batch(*this);
         OutLink& link = out_[msg.pad];
         link.peer = nullptr;
         forget_in_flight(link);
@@ -149,7 +158,8 @@ caf::behavior ElementActor::make_behavior() {
         link.peer = std::move(msg.peer);
         link.peer_pad = msg.peer_pad;
         link.peer_name = std::move(msg.peer_name);
-        link.window = msg.window ? msg.window : 1;
+        link.window = msg.window;
+        link.granted = msg.window ? msg.window : 1;
         // A new link starts clean: whatever the old peer left (a flush
         // without its stop, EOS, items of its epochs) does not apply.
         link.stale_below = msg.epoch;
@@ -161,28 +171,33 @@ caf::behavior ElementActor::make_behavior() {
         return true;
       },
       [this](const ChangeStateMsg& msg) {
-        StateChangeReturn ret = change_state(msg);
-        send_owed_if_idle();
-        return ret;
+        SendBatch batch(*this);
+        return change_state(msg);
       },
       [this](const FlushMsg& msg) {
+        SendBatch batch(*this);
         on_flush(msg);
-        send_owed_if_idle();
       },
-      [this](UpstreamEventMsg& msg) { return on_upstream_event(msg); },
-      [this](SendEventMsg& msg) { return on_send_event(msg); },
+      [this](UpstreamEventMsg& msg) {
+        SendBatch batch(*this);
+        return on_upstream_event(msg);
+      },
+      [this](SendEventMsg& msg) {
+        SendBatch batch(*this);
+        return on_send_event(msg);
+      },
       [this](QueryMsg& msg) { return on_query(msg); },
       [this](ElementQueryMsg& msg) { return on_element_query(msg); },
       [this](const BaseTimeMsg& msg) { on_base_time(msg.base_time); },
       [this](AttachStatsMsg& msg) { stats_attach(std::move(msg.counters)); },
       [this](wake_atom) {
+        SendBatch batch(*this);
         if (source_ && task_running_ && !cur_.busy) produce_loop();
         if (sink_ && cur_.held && !cur_.waiting_clock && !holding_for_preroll()) sync_and_render();
-        send_owed_if_idle();
       },
       [this](const ClockFiredMsg& msg) {
+        SendBatch batch(*this);
         on_clock_fired(msg.token);
-        send_owed_if_idle();
       },
   };
 }

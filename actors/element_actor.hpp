@@ -1,7 +1,7 @@
 // ElementActor: hosts one Element; nothing else calls into it.
 //
-// Accepts: ItemMsg (data and serialized events on a sink pad), FlowMsg
-// (answers on a src pad), ConnectSrcMsg / ConnectSinkMsg, ChangeStateMsg,
+// Accepts: ItemMsg / ItemBatchMsg (data and serialized events on a sink
+// pad), FlowMsg (answers and credit on a src pad), ConnectSrcMsg / ConnectSinkMsg, ChangeStateMsg,
 // ClockFiredMsg, and down messages from the src peers it monitors.
 //
 // Faults: an exception in an element hook becomes an ERROR on the bus and
@@ -14,11 +14,15 @@
 //  * Items on one sink pad are handled one at a time, in arrival order; a
 //    serialized event never overtakes a buffer.
 //  * An item is answered upstream only when it is *complete*: the element's
-//    hook ran and every src link it pushed on has room again. With window 1
+//    hook ran and every src link it pushed on has room again. With credit 1
 //    (no staging) that means the downstream chain answered: a lock-step push,
-//    GStreamer's call stack as messages. With window N the answer comes as
-//    soon as fewer than N items are in flight, carrying the link's sticky
-//    result (a downstream EOS/ERROR is reported by a later push). A queue's
+//    GStreamer's call stack as messages. With credit N (granted by the
+//    receiver, see actors/messages.hpp, or a fixed window N) the answer comes
+//    as soon as fewer than N items are unanswered, carrying the link's sticky
+//    result (a downstream EOS/ERROR is reported by a later push).
+//  * Sending is batched without timers: inside one handler run, pushes go to
+//    the link's outbox, and when the run ends what the credit allows leaves
+//    in one message (SendBatch). A queue's
 //    src link also stages items up to its limits (runtime/staging.hpp):
 //    upstream is answered on enqueue and held only while the queue is full;
 //    a leaky queue drops instead of holding, and a queue below its min
@@ -72,6 +76,7 @@ class ElementActor : public caf::event_based_actor {
     Item item;
     std::uint64_t epoch;
     std::uint16_t depth;
+    std::uint64_t batch;  // the ItemBatchMsg it came in (InLink::batches), 0: alone
   };
   struct InLink {  // one per sink pad
     caf::actor peer;
@@ -81,9 +86,11 @@ class ElementActor : public caf::event_based_actor {
     bool eos = false;
     bool flushing = false;          // between FLUSH_START and FLUSH_STOP
     std::uint64_t stale_below = 0;  // items of older epochs were flushed
-    std::uint32_t window = 1;
-    std::uint32_t owed = 0;  // OK answers not sent yet (window > 1 only)
+    std::uint32_t window = 0;       // a fixed window; 0: grant credit()
+    std::uint32_t granted = 1;      // the credit the sender was last given
+    std::uint32_t owed = 0;         // OK answers not sent yet
     std::uint64_t owed_epoch = 0;
+    std::uint64_t batches = 0;  // ItemBatchMsgs received, numbers Pending::batch
     PadCounters* stats = nullptr;  // flow statistics on
     // The last CAPS on this pad was refused: data gets NOT_NEGOTIATED until
     // caps are accepted (gst_pad_push after a failed sticky caps event).
@@ -98,7 +105,8 @@ class ElementActor : public caf::event_based_actor {
     caf::actor peer;
     std::uint32_t peer_pad = 0;
     std::string peer_name;
-    std::uint32_t window = 1;
+    std::uint32_t fixed_window = 0;  // 0: the link runs on the receiver's credit
+    std::uint32_t window = 1;        // unanswered items allowed now (the credit)
     StagingLimits limits;       // enabled: a queue's src link (see staging.hpp)
     StagingLevel level;         // what the outbox holds
     StagingLevel newest;        // the last staged item: its push waits while
@@ -129,6 +137,8 @@ class ElementActor : public caf::event_based_actor {
     std::uint32_t pad = 0;
     std::uint64_t epoch = 0;
     std::uint16_t depth = 0;
+    std::uint64_t batch = 0;  // Pending::batch of the item
+    bool event = false;       // the item is an event (answered at once)
     FlowReturn own = FlowReturn::Ok;
     bool not_linked = false;  // pushed on a pad without a peer
     // Sinks: the item waiting for PLAYING (preroll) or for the clock.
@@ -138,22 +148,43 @@ class ElementActor : public caf::event_based_actor {
     // Back to idle, field by field: runs twice per item, and building a
     // whole Current{} to assign from cost more than the rest of finish_item.
     void clear() {
-      busy = from_source = not_linked = waiting_clock = false;
+      busy = from_source = not_linked = waiting_clock = event = false;
       pad = 0;
       epoch = 0;
       depth = 0;
+      batch = 0;
       own = FlowReturn::Ok;
       held.reset();
       plan = Sink::SyncPlan{};
     }
   };
 
-  // ---- links and items (element_actor.cpp) ----
+  // While alive, pushes wait in the outboxes; the outermost one's end sends
+  // them, batched (a handler run is one scope).
+  class SendBatch {
+   public:
+    explicit SendBatch(ElementActor& actor) : actor_(actor), outer_(!actor.batching_) {
+      actor_.batching_ = true;
+    }
+    ~SendBatch() {
+      if (outer_) actor_.end_batch();
+    }
+    SendBatch(const SendBatch&) = delete;
+    SendBatch& operator=(const SendBatch&) = delete;
+
+   private:
+    ElementActor& actor_;
+    bool outer_;
+  };
+
+  // ---- links and items (element_actor_chain.cpp) ----
   void on_item(ItemMsg& msg);
+  void on_items(ItemBatchMsg& msg);
   void on_flow(const FlowMsg& msg);
   void pump();
   bool nothing_pending() const;
-  void start_item(std::uint32_t pad, Item&& item, std::uint64_t epoch, std::uint16_t depth);
+  void start_item(std::uint32_t pad, Item&& item, std::uint64_t epoch, std::uint16_t depth,
+                  std::uint64_t batch = 0);
   void run_hook(std::uint32_t pad, Item&& item);
   void send_outputs();
   static void remember_sticky(std::vector<Event>& sticky, const Event& event);
@@ -161,7 +192,8 @@ class ElementActor : public caf::event_based_actor {
   // Leaky queues: false if the item was dropped instead of staged.
   bool make_room(OutLink& link, Item& item);
   void stage_eos(OutLink& link);
-  void flush_outbox(OutLink& link);
+  // Sends what the link's credit allows, in one message; false if nothing.
+  bool flush_outbox(OutLink& link);
   void forget_in_flight(OutLink& link);
   void report_level(const OutLink& link);
   void try_complete();
@@ -169,9 +201,19 @@ class ElementActor : public caf::event_based_actor {
   // A peer actor terminated (we monitor every src peer): what it owed us
   // comes back as FlowReturn::Error, so no push waits for a dead actor.
   void peer_down(const caf::down_msg& msg);
-  void answer(std::uint32_t pad, std::uint64_t epoch, FlowReturn ret);
+  void answer(std::uint32_t pad, std::uint64_t epoch, FlowReturn ret, bool event);
   void send_owed(std::uint32_t pad);
-  void send_owed_if_idle();
+  void send_owed_to_stalled();
+  // After a non-OK result for an item of a batch: the batch's next buffers
+  // (up to its next event) are answered with it, unhandled.
+  void drop_rest_of_batch(std::uint32_t pad, std::uint64_t batch, FlowReturn ret);
+  // What this element grants a sender on a credit link (messages.hpp).
+  std::uint32_t credit() const;
+  std::uint32_t grant(const InLink& in) const { return in.window ? in.window : credit(); }
+  // Sends the outboxes (SendBatch's end); what that frees may complete the
+  // current item, whose successors are batched again.
+  void end_batch();
+  bool flush_outboxes();
   // Runs an element hook; an exception becomes an ERROR on the bus naming
   // the element, and FlowReturn::Error (DESIGN invariant 5).
   template <class F>
@@ -264,6 +306,7 @@ class ElementActor : public caf::event_based_actor {
   std::vector<OutLink> out_;   // indexed by pad index
   std::uint32_t next_in_ = 0;  // round-robin over sink pads
   bool pumping_ = false;       // inside pump(): re-entry returns at once
+  bool batching_ = false;      // inside a SendBatch: pushes wait in the outboxes
   Current cur_;
 
   // Source task.
@@ -281,6 +324,8 @@ class ElementActor : public caf::event_based_actor {
   bool eos_pending_ = false;              // EOS arrived while PAUSED: posted on PLAYING
   ClockTime last_stop_ = kClockTimeNone;  // running time where the last buffer ended
   bool need_preroll_ = false;             // PLAYING, but a flush reset running time: preroll again
+  bool grants_many_ = false;              // a sync=false sink in PLAYING: see credit()
+  std::uint64_t last_bytes_ = 0;          // a sink's last data item, in bytes
   std::vector<Output::Item> upstream_;    // upstream events the last hook pushed
   // Flow statistics: null while off (the hot path's only cost is this check).
   std::shared_ptr<ElementCounters> stats_;

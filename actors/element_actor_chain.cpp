@@ -9,6 +9,7 @@
 
 #include "actors/element_actor.hpp"
 #include "actors/item_facts.hpp"
+#include "runtime/pipeline.hpp"
 
 namespace gstmini::actors {
 
@@ -23,7 +24,8 @@ void ElementActor::on_item(ItemMsg& msg) {
   // A flushing pad, or one of an element below PAUSED, refuses with FLUSHING.
   if (element_->state() < State::Paused || in_[msg.pad].flushing) {
     InLink& link = in_[msg.pad];
-    if (link.peer) send(link.peer, FlowMsg{link.peer_pad, msg.epoch, FlowReturn::Flushing, 1});
+    if (link.peer)
+      send(link.peer, FlowMsg{link.peer_pad, msg.epoch, FlowReturn::Flushing, 1, grant(link)});
     return;
   }
   // Idle with nothing waiting: pump() would pick this very item, so start it
@@ -36,7 +38,30 @@ void ElementActor::on_item(ItemMsg& msg) {
     pump();  // items that arrived while this one ran (none, unless re-entered)
     return;
   }
-  in_[msg.pad].pending.push_back(Pending{std::move(msg.item), msg.epoch, msg.depth});
+  in_[msg.pad].pending.push_back(Pending{std::move(msg.item), msg.epoch, msg.depth, 0});
+  pump();
+}
+
+// A batch is its items one after the other, as if each came alone (and
+// they all share the sender's epoch of the moment it was sent).
+void ElementActor::on_items(ItemBatchMsg& msg) {
+  if (msg.items.empty() || msg.items.front().pad >= in_.size()) return;
+  const std::uint32_t pad = msg.items.front().pad;
+  InLink& in = in_[pad];
+  const std::uint64_t batch = ++in.batches;
+  std::uint32_t refused = 0;
+  for (ItemMsg& item : msg.items) {
+    if (stats_ && item.sent_ns) stats_received(in, item);
+    if (item.epoch < in.stale_below) continue;
+    if (element_->state() < State::Paused || in.flushing) {
+      ++refused;
+      continue;
+    }
+    in.pending.push_back(Pending{std::move(item.item), item.epoch, item.depth, batch});
+  }
+  if (refused && in.peer)
+    send(in.peer, FlowMsg{in.peer_pad, msg.items.front().epoch, FlowReturn::Flushing, refused,
+                          grant(in)});
   pump();
 }
 
@@ -57,7 +82,7 @@ void ElementActor::pump() {
       next_in_ = (pad + 1) % n;
       Pending pending = std::move(in_[pad].pending.front());
       in_[pad].pending.pop_front();
-      start_item(pad, std::move(pending.item), pending.epoch, pending.depth);
+      start_item(pad, std::move(pending.item), pending.epoch, pending.depth, pending.batch);
       started = true;
     }
     if (!started) break;
@@ -68,14 +93,16 @@ void ElementActor::pump() {
 // Items go by rvalue reference from the message (or the pending deque) to
 // the hook: every variant move saved counts at a few million items a second.
 void ElementActor::start_item(std::uint32_t pad, Item&& item, std::uint64_t epoch,
-                              std::uint16_t depth) {
+                              std::uint16_t depth, std::uint64_t batch) {
   cur_.clear();
   cur_.busy = true;
   cur_.pad = pad;
   cur_.epoch = epoch;
   cur_.depth = depth;
+  cur_.batch = batch;
   InLink& in = in_[pad];
   const Event* event = std::get_if<Event>(&item);
+  cur_.event = event != nullptr;
   GSTMINI_LOG_OBJ(*element_, "{}chain — RECEIVED {} from {}", indent(), describe(item),
                   in.peer_name);
   // After EOS a pad refuses data until the stream restarts.
@@ -100,6 +127,7 @@ void ElementActor::start_item(std::uint32_t pad, Item&& item, std::uint64_t epoc
     return;
   }
   if (sink_) {
+    if (!event) last_bytes_ = level_of(item).bytes;
     cur_.held = std::move(item);
     sink_item();
     return;
@@ -154,7 +182,8 @@ void ElementActor::finish_item(FlowReturn ret) {
     GSTMINI_LOG_OBJ(*element_, "PUSH RETURNED: {}", to_string(ret));
   } else {
     GSTMINI_LOG_OBJ(*element_, "{}RETURNING {} to caller", indent(), to_string(ret));
-    answer(cur_.pad, cur_.epoch, ret);
+    answer(cur_.pad, cur_.epoch, ret, cur_.event);
+    if (ret != FlowReturn::Ok && cur_.batch) drop_rest_of_batch(cur_.pad, cur_.batch, ret);
   }
   cur_.clear();
   if (from_source)
@@ -163,33 +192,83 @@ void ElementActor::finish_item(FlowReturn ret) {
     pump();
 }
 
-// With window 1 every answer goes at once: the lock-step call stack. With a
-// larger window, OK answers are owed and sent together (one FlowMsg with a
-// count) when the mailbox runs empty or half the window is owed; anything
-// else first sends what is owed, so answers stay in item order.
-void ElementActor::answer(std::uint32_t pad, std::uint64_t epoch, FlowReturn ret) {
+// OK answers to a sender holding more than 1 credit are owed and go
+// together (one FlowMsg with a count) once half the grant is owed, or at
+// the end of the handler run if the sender has no credit left
+// (send_owed_to_stalled). Anything else first sends what is owed, so
+// answers stay in item order. Every answer carries the grant of the moment.
+void ElementActor::answer(std::uint32_t pad, std::uint64_t epoch, FlowReturn ret, bool event) {
   InLink& in = in_[pad];
-  if (in.window > 1 && ret == FlowReturn::Ok && (in.owed == 0 || in.owed_epoch == epoch)) {
+  if (ret == FlowReturn::Ok && !event && in.granted > 1 &&
+      (in.owed == 0 || in.owed_epoch == epoch)) {
     ++in.owed;
     in.owed_epoch = epoch;
-    if (in.owed >= in.window / 2) send_owed(pad);
+    if (in.owed >= in.granted / 2) send_owed(pad);
     return;
   }
   send_owed(pad);
-  if (in.peer) send(in.peer, FlowMsg{in.peer_pad, epoch, ret, 1});
+  in.granted = grant(in);
+  GSTMINI_LOG_OBJ(*element_, "answering 1 item {} to {}, credit {}", to_string(ret), in.peer_name,
+                  in.granted);
+  if (in.peer) send(in.peer, FlowMsg{in.peer_pad, epoch, ret, 1, in.granted});
 }
 
 void ElementActor::send_owed(std::uint32_t pad) {
   InLink& in = in_[pad];
   if (in.owed == 0) return;
-  if (in.peer) send(in.peer, FlowMsg{in.peer_pad, in.owed_epoch, FlowReturn::Ok, in.owed});
+  in.granted = grant(in);
+  GSTMINI_LOG_OBJ(*element_, "answering {} items ok to {}, credit {}", in.owed, in.peer_name,
+                  in.granted);
+  if (in.peer)
+    send(in.peer, FlowMsg{in.peer_pad, in.owed_epoch, FlowReturn::Ok, in.owed, in.granted});
   in.owed = 0;
 }
 
-// Called at the end of every handler that may finish items.
-void ElementActor::send_owed_if_idle() {
-  if (!mailbox().empty()) return;
-  for (std::uint32_t pad = 0; pad < in_.size(); ++pad) send_owed(pad);
+// Everything a sender may have unanswered is here (owed, pending or being
+// handled): it waits for us, so what is owed goes now.
+void ElementActor::send_owed_to_stalled() {
+  for (std::uint32_t pad = 0; pad < in_.size(); ++pad) {
+    InLink& in = in_[pad];
+    if (in.owed == 0) continue;
+    const std::size_t here = in.owed + in.pending.size() +
+                             (cur_.busy && !cur_.from_source && cur_.pad == pad ? 1 : 0);
+    if (here >= in.granted) send_owed(pad);
+  }
+}
+
+void ElementActor::drop_rest_of_batch(std::uint32_t pad, std::uint64_t batch, FlowReturn ret) {
+  InLink& in = in_[pad];
+  std::uint32_t dropped = 0;
+  std::uint64_t epoch = 0;
+  while (!in.pending.empty() && in.pending.front().batch == batch &&
+         !std::holds_alternative<Event>(in.pending.front().item)) {
+    epoch = in.pending.front().epoch;
+    in.pending.pop_front();
+    ++dropped;
+  }
+  if (dropped == 0) return;
+  GSTMINI_LOG_OBJ(*element_, "{} more buffers of the batch answered {} unhandled", dropped,
+                  to_string(ret));
+  if (in.peer) send(in.peer, FlowMsg{in.peer_pad, epoch, ret, dropped, grant(in)});
+}
+
+// A plain element grants 1: each push waits for the whole chain below (a
+// GStreamer streaming thread's call stack). A queue grants its free room
+// (its answers are OK until it is full anyway). A sync=false sink in
+// PLAYING grants up to kMaxCredit items, but no more than kSinkAheadBytes
+// of them by the size of its last buffer: a sink that falls behind (an
+// upload) holds little, and a pusher learns a non-OK result a few buffers
+// late, as it would behind a queue.
+std::uint32_t ElementActor::credit() const {
+  if (sink_) {
+    if (!grants_many_) return 1;
+    const std::uint64_t items = last_bytes_ ? kSinkAheadBytes / last_bytes_ : kMaxCredit;
+    return static_cast<std::uint32_t>(std::clamp<std::uint64_t>(items, 1, kMaxCredit));
+  }
+  for (const OutLink& link : out_)
+    if (link.linked() && link.limits.enabled)
+      return staging_room(link.limits, link.level, link.newest, kMaxCredit);
+  return 1;
 }
 
 }  // namespace gstmini::actors

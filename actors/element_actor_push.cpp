@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <exception>
 #include <utility>
+#include <vector>
 
 #include "actors/element_actor.hpp"
 #include "actors/item_facts.hpp"
@@ -93,9 +94,10 @@ void ElementActor::push_item(OutLink& link, Item&& item) {
     link.newest = level_of(item);
     link.level += link.newest;
   }
-  // Nothing staged ahead of it and room in the window: straight to the peer
-  // (what flush_outbox would do, without the trip through the outbox).
-  if (link.outbox.empty() && link.in_flight < link.window &&
+  // Outside a SendBatch, nothing staged ahead of it and credit left:
+  // straight to the peer (what flush_outbox would do, without the trip
+  // through the outbox).
+  if (!batching_ && link.outbox.empty() && link.in_flight < link.window &&
       !(link.limits.enabled && !std::holds_alternative<Event>(item) &&
         link.limits.holds_output(link.level))) {
     if (link.limits.enabled) link.level -= link.newest;
@@ -105,7 +107,7 @@ void ElementActor::push_item(OutLink& link, Item&& item) {
     ++link.in_flight;
   } else {
     link.outbox.push_back(ItemMsg{link.peer_pad, link.epoch, depth, std::move(item), 0});
-    flush_outbox(link);
+    if (!batching_) flush_outbox(link);  // else at the end of the run (end_batch)
   }
   report_level(link);
   if (stats_) stats_room(link);
@@ -169,19 +171,50 @@ void ElementActor::forget_in_flight(OutLink& link) {
   if (stats_) stats_room(link);
 }
 
-// Sends what the link's window allows; a queue below its min thresholds
-// keeps its buffers while the newest staged item is a buffer.
-void ElementActor::flush_outbox(OutLink& link) {
-  while (!link.outbox.empty() && link.in_flight < link.window) {
-    if (link.limits.enabled && !std::holds_alternative<Event>(link.outbox.back().item) &&
-        link.limits.holds_output(link.level))
-      break;
+// Sends what the link's credit allows, several items in one ItemBatchMsg;
+// a queue below its min thresholds keeps its buffers while the newest
+// staged item is a buffer.
+bool ElementActor::flush_outbox(OutLink& link) {
+  std::vector<ItemMsg> batch;
+  auto sendable = [&link] {
+    return !link.outbox.empty() && link.in_flight < link.window &&
+           !(link.limits.enabled && !std::holds_alternative<Event>(link.outbox.back().item) &&
+             link.limits.holds_output(link.level));
+  };
+  while (sendable()) {
     if (link.limits.enabled) link.level -= level_of(link.outbox.front().item);
     if (stats_) stats_sent(link, link.outbox.front());
-    send(link.peer, std::move(link.outbox.front()));
-    link.outbox.pop_front();
     ++link.in_flight;
+    if (batch.empty() && (link.outbox.size() == 1 || !(link.in_flight < link.window))) {
+      send(link.peer, std::move(link.outbox.front()));  // one item: no batch
+      link.outbox.pop_front();
+      return true;
+    }
+    if (batch.empty())
+      batch.reserve(std::min<std::size_t>(link.outbox.size(), link.window - link.in_flight + 1));
+    batch.push_back(std::move(link.outbox.front()));
+    link.outbox.pop_front();
   }
+  if (batch.empty()) return false;
+  send(link.peer, ItemBatchMsg{std::move(batch)});
+  return true;
+}
+
+bool ElementActor::flush_outboxes() {
+  bool sent = false;
+  for (OutLink& link : out_) {
+    if (link.outbox.empty() || !link.linked() || !flush_outbox(link)) continue;
+    sent = true;
+    report_level(link);
+    if (stats_) stats_room(link);
+  }
+  return sent;
+}
+
+void ElementActor::end_batch() {
+  while (flush_outboxes() && cur_.busy) try_complete();
+  send_owed_to_stalled();
+  batching_ = false;
 }
 
 // A queue's level counts what it holds, not the item waiting to get in.
@@ -218,6 +251,7 @@ void ElementActor::on_flow(const FlowMsg& msg) {
   // An answer from before a stop or flush: its item was already dropped.
   if (msg.epoch != link.epoch || link.in_flight < msg.count) return;
   link.in_flight -= msg.count;
+  if (msg.credit) link.window = msg.credit;
   if (msg.ret != FlowReturn::Ok && link.last == FlowReturn::Ok) link.last = msg.ret;
   flush_outbox(link);
   report_level(link);

@@ -164,6 +164,7 @@ void ElementActor::sink_state_changed(StateChange change) {
       break;
     case StateChange::PausedToPlaying:
       need_preroll_ = false;
+      grants_many_ = !element_->get<bool>("sync");
       if (eos_pending_) {
         eos_pending_ = false;
         send(pipeline_, ElementEosMsg{element_->name()});
@@ -171,6 +172,7 @@ void ElementActor::sink_state_changed(StateChange change) {
       if (cur_.held && !cur_.waiting_clock) sync_and_render();
       break;
     case StateChange::PlayingToPaused:
+      grants_many_ = false;
       // Unschedule the wait and hold the item again: it re-syncs on PLAYING.
       if (cur_.waiting_clock) {
         cancel_wakeup();

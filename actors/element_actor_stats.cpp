@@ -43,8 +43,8 @@ void ElementActor::stats_describe(std::uint32_t pad) {
   } else if (p.direction == PadDirection::Src && pad < out_.size()) {
     OutLink& link = out_[pad];
     link.stats = &counters;
-    stats_->describe_pad(counters, name, p.direction, link.peer ? link.peer_name : "", link.window,
-                         link.limits.enabled, link.limits.max_buffers);
+    stats_->describe_pad(counters, name, p.direction, link.peer ? link.peer_name : "",
+                         link.fixed_window, link.limits.enabled, link.limits.max_buffers);
   }
 }
 

@@ -1,23 +1,35 @@
 // The closed set of messages between gstmini actors (CAF 0.17).
 //
 // On a link (upstream element actor -> downstream element actor):
-//   ItemMsg   a buffer, a buffer list or a serialized event, in order.
-//             Every item is answered by exactly one FlowMsg, in order.
-//   FlowMsg   the FlowReturn going back upstream (the credit). Answers come
-//             in item order. On a link with window > 1 the receiver sends
-//             its OK answers together (one FlowMsg with a count) when its
-//             mailbox runs empty or half a window is owed; window 1 answers
-//             each item at once (lock-step).
-// A link carries at most `window` unanswered items. Both messages carry the
-// link's epoch: the upstream side bumps it when it drops its in-flight items
-// (stop, flush), so late answers from before are recognised and ignored
-// instead of trusting message order across priorities. Epochs identify the
-// link, not only the sender: the pipeline numbers every link it makes, and
-// a link's epochs start at `link_epoch(id)` (the id in the high 32 bits,
-// flushes counting in the low ones). Ids only grow, so after a relink
-// nothing sent on an older link can match, or be mistaken for, the new
-// link's items and answers, and the receiver starts the new link clean
-// (not flushing, not EOS, nothing stale).
+//   ItemMsg       a buffer, a buffer list or a serialized event, in order.
+//                 Every item is answered, in order, by a FlowMsg.
+//   ItemBatchMsg  several ItemMsgs in one message: what the sender had
+//                 ready in one handler run, up to its credit. The receiver
+//                 handles them in order, as separate pushes; after the first
+//                 non-OK result the batch's remaining buffers are not handled
+//                 but answered with that result (a loop of pushes would have
+//                 stopped there). Events in the batch still go through.
+//   FlowMsg       the FlowReturn of `count` items going back upstream, and
+//                 the receiver's credit: how many items the sender may have
+//                 unanswered on the link from now on.
+// Credit is granted by the receiver (a link made with window 0, the
+// default): a plain element grants 1 (lock-step: GStreamer's call stack as
+// messages), a queue its free space, a leaky queue kMaxCredit, a sync=false
+// sink in PLAYING up to kMaxCredit (runtime/pipeline.hpp;
+// ElementActor::credit()). A link made with window N always grants N. The sender starts with credit 1. The receiver answers OK
+// items together (one FlowMsg) once half its grant is owed, or at the end
+// of a handler run when the sender has no credit left (all it may have
+// unanswered is here, so it waits for us); anything else (a non-OK result, an event) goes at once, after what is
+// owed, so answers stay in item order.
+// Items and answers carry the link's epoch: the upstream side bumps it when
+// it drops its in-flight items (stop, flush), so late answers from before
+// are recognised and ignored instead of trusting message order across
+// priorities. Epochs identify the link, not only the sender: the pipeline
+// numbers every link it makes, and a link's epochs start at
+// `link_epoch(id)` (the id in the high 32 bits, flushes counting in the low
+// ones). Ids only grow, so after a relink nothing sent on an older link can
+// match, or be mistaken for, the new link's items and answers, and the
+// receiver starts the new link clean (not flushing, not EOS, nothing stale).
 //
 // Out of band on a link:
 //   FlushMsg          FLUSH_START (high priority: overtakes queued items; it
@@ -55,6 +67,7 @@
 #include <memory>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "runtime/buffer.hpp"
 #include "runtime/clock.hpp"
@@ -77,11 +90,17 @@ struct ItemMsg {
   std::uint64_t sent_ns;  // flow statistics on: when it was sent, else 0
 };
 
+// Several items for one sink pad, in order (see the top of the file).
+struct ItemBatchMsg {
+  std::vector<ItemMsg> items;
+};
+
 struct FlowMsg {
   std::uint32_t pad;  // receiver's src pad index
   std::uint64_t epoch;
   FlowReturn ret;
-  std::uint32_t count;  // items answered; only OK answers are ever grouped
+  std::uint32_t count;   // items answered, all with `ret`
+  std::uint32_t credit;  // unanswered items the sender may have from now on
 };
 
 // The first epoch of the link numbered `link_id` (see the top of the file).
@@ -94,7 +113,7 @@ struct ConnectSrcMsg {
   caf::actor peer;
   std::uint32_t peer_pad;
   std::string peer_name;  // "sink0:sink", for logs
-  std::uint32_t window;   // items in flight
+  std::uint32_t window;   // items in flight; 0: as the receiver grants
   std::uint64_t epoch;    // link_epoch() of the new link
 };
 
@@ -103,8 +122,8 @@ struct ConnectSinkMsg {
   caf::actor peer;
   std::uint32_t peer_pad;
   std::string peer_name;
-  std::uint32_t window;
-  std::uint64_t epoch;  // link_epoch() of the new link
+  std::uint32_t window;  // the grant of a fixed window; 0: credit()
+  std::uint64_t epoch;   // link_epoch() of the new link
 };
 
 // Creates a request pad (gst_element_request_pad); answers RequestPadReply.
@@ -189,6 +208,7 @@ using wake_atom = caf::atom_constant<caf::atom("wake")>;
 }  // namespace gstmini::actors
 
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ItemMsg)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ItemBatchMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::AttachStatsMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::FlowMsg)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gstmini::actors::ConnectSrcMsg)

@@ -36,8 +36,9 @@ constexpr auto kTeardownWarning = std::chrono::seconds(10);
 
 PipelineOptions PipelineOptions::from_env() {
   PipelineOptions options;
-  if (auto window = env_integer("GSTMINI_WINDOW", 1, kMaxWindow))
+  if (auto window = env_integer("GSTMINI_WINDOW", 0, kMaxWindow))
     options.window = static_cast<std::uint32_t>(*window);
+  if (auto strict = env_integer("GSTMINI_STRICT", 0, 1)) options.strict = *strict == 1;
   options.stats = StatsOptions::from_env();
   return options;
 }
@@ -65,7 +66,8 @@ class PipelineImpl {
     status_->clock = options.clock ? options.clock : SystemClock::obtain();
     status_->track = [tracker = tracker_](const caf::actor& element) { tracker->track(element); };
     actor_ = runtime_->spawn<actors::PipelineActor>(
-        name_, bus_, status_, options.window, options.clock != nullptr, options.dot_dump_prefix);
+        name_, bus_, status_, options.strict ? 1 : options.window, options.clock != nullptr,
+        options.dot_dump_prefix);
     tracker_->track(actor_);
     // Runs when the actor terminates, after its last answer was sent: going
     // through the bridge puts it behind that answer in the bridge's mailbox.

@@ -20,7 +20,7 @@ PipelineActor::PipelineActor(caf::actor_config& cfg, std::string name, std::shar
       name_(std::move(name)),
       bus_(std::move(bus)),
       status_(std::move(status)),
-      default_window_(default_window ? default_window : 1),
+      default_window_(default_window),
       clock_(status_->clock),
       fixed_clock_(fixed_clock),
       dot_dump_prefix_(dot_dump_prefix.empty() ? name_ : std::move(dot_dump_prefix)) {}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Flow-control pipelines side by side: gst-launch-1.0 against gstmini with
-# lock-step links (window 1) and pipelined links (window 64).
+# Flow-control pipelines side by side: gst-launch-1.0 against gstmini by
+# default (receiver-granted credit), strict (every link lock-step, window 1)
+# and with a fixed window of 64 on every link.
 #
 #   bash bench/flow.sh
 #   BENCH_RUNS=5 BENCH_BUFFERS=1000000 bash bench/flow.sh
@@ -58,9 +59,12 @@ bench() {
   measure gst-launch-1.0 -q fakesrc num-buffers="$N" ! $line
   local gst=$RATE
   printf "$ROW" "gst-launch: $name" "$RATE" "x1.00" "$CPU" "${RSS}MB"
-  for window in 1 64; do
+  for window in 0 1 64; do
+    local mode="window $window"
+    [ "$window" = 0 ] && mode="default"
+    [ "$window" = 1 ] && mode="strict"
     measure build/bench/bench_throughput --buffers "$N" --window "$window" "$@"
-    printf "$ROW" "gstmini window $window: $name" "$RATE" \
+    printf "$ROW" "gstmini $mode: $name" "$RATE" \
       "x$(awk -v a="$RATE" -v b="$gst" 'BEGIN { printf "%.2f", a / b }')" "$CPU" "${RSS}MB"
   done
 }
@@ -68,6 +72,7 @@ bench() {
 echo "== flow pipelines: $N buffers, median of $RUNS runs (nproc $(nproc), $(gst-launch-1.0 --version | head -1))"
 printf "$ROW" "pipeline" "buffers/s" "vs gst" "cpu s" "peak RSS"
 sink="fakesink sync=false"
+bench "fakesrc ! fakesink" "$sink"
 bench "1 queue" "queue ! $sink" --queues 1
 bench "2 queues" "queue ! queue ! $sink" --queues 2
 bench "4 queues" "queue ! queue ! queue ! queue ! $sink" --queues 4

@@ -1,10 +1,11 @@
 // bench_throughput: buffers per second through fakesrc ! ... ! fakesink sync=false.
 //
-//   bench_throughput --buffers N --window W [--identities K] [--queues Q] [--list L] [--tee B]
+//   bench_throughput --buffers N [--window W] [--identities K] [--queues Q] [--list L] [--tee B]
 //
 // Builds fakesrc num-buffers=N [buffers-per-list=L] ! identity ! queue !
 // identity ! ... ! fakesink sync=false, with K identities and Q queues
-// interleaved (identity first), every link with window W. Times
+// interleaved (identity first), every link with window W (0, the default:
+// the receivers' credit; 1: strict lock-step). Times
 // PLAYING -> EOS on the bus with steady_clock and prints one line:
 //   gstmini pipeline=<desc> window=W buffers=N seconds=S buffers_per_s=R
 // <desc> has no spaces: "fakesrc!identity!queue!fakesink" (",list=L" when L > 1).
@@ -26,14 +27,14 @@ namespace {
 [[noreturn]] void usage(const char* argv0) {
   std::fprintf(
       stderr,
-      "usage: %s --buffers N --window W [--identities K] [--queues Q] [--list L] [--tee B]\n",
+      "usage: %s --buffers N [--window W] [--identities K] [--queues Q] [--list L] [--tee B]\n",
       argv0);
   std::exit(2);
 }
 
 struct Args {
   long long buffers = 1000000;
-  long long window = 1;
+  long long window = 0;
   long long identities = 0;
   long long queues = 0;
   long long tee = 0;  // > 0: fakesrc ! tee, B branches of queue ! fakesink
@@ -64,7 +65,7 @@ Args parse(int argc, char** argv) {
     else
       usage(argv[0]);
   }
-  if (args.buffers < 1 || args.window < 1 || args.list < 1) usage(argv[0]);
+  if (args.buffers < 1 || args.window < 0 || args.list < 1) usage(argv[0]);
   return args;
 }
 

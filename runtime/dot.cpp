@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "runtime/flow.hpp"
 #include "runtime/log.hpp"
 
 namespace gstmini {
@@ -119,7 +120,7 @@ std::string to_dot(const GraphSnapshot& g) {
     if (from.empty() || to.empty()) continue;  // the pad went away while the graph was taken
     std::vector<std::string> lines;
     if (!link.caps.empty()) lines.push_back(link.caps);  // label() turns its '\n' into "\n"
-    lines.push_back(link.window == 1 ? "lock-step" : "window " + std::to_string(link.window));
+    lines.push_back(link_rule(link.window));
     out << "  " << from << " -> " << to << " [label=" << label(lines) << "];\n";
   }
   out << "}\n";

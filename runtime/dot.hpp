@@ -40,7 +40,7 @@ struct GraphElement {
 
 struct GraphLink {
   std::string src, src_pad, sink, sink_pad;
-  std::uint32_t window = 1;
+  std::uint32_t window = 0;  // link_rule()
   // The caps negotiated on the link (what the src pad pushed), printed on
   // the edge, '\n' between lines; empty before negotiation.
   std::string caps;

@@ -45,4 +45,9 @@ FlowReturn combine_flows(std::initializer_list<FlowReturn> flows) {
   return combiner.result();
 }
 
+std::string link_rule(std::uint32_t window) {
+  if (window == 0) return "credit";
+  return window == 1 ? "lock-step" : "window " + std::to_string(window);
+}
+
 }  // namespace gstmini

@@ -8,7 +8,9 @@
 //   Error          a fatal error; the element that returned it posted an ERROR
 #pragma once
 
+#include <cstdint>
 #include <initializer_list>
+#include <string>
 
 namespace gstmini {
 
@@ -24,6 +26,11 @@ enum class FlowReturn : int {
 
 // GStreamer's gst_flow_get_name: "ok", "not-linked", "flushing", "eos", ...
 const char* to_string(FlowReturn ret);
+
+// How a link is paced, for logs, graphs and statistics: "credit" (window 0:
+// as the receiver grants, actors/messages.hpp), "lock-step" (window 1) or
+// "window N".
+std::string link_rule(std::uint32_t window);
 
 // Fatal flows make a source post an ERROR: NOT_LINKED and everything below EOS.
 constexpr bool is_fatal(FlowReturn ret) {

@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "runtime/env.hpp"
+#include "runtime/flow.hpp"
 
 namespace gstmini {
 namespace {
@@ -119,7 +120,7 @@ StatsOptions StatsOptions::from_env() {
 
 std::string LinkStats::kind() const {
   if (queue) return "queue";
-  return window <= 1 ? "lock-step" : "window " + std::to_string(window);
+  return link_rule(window);
 }
 
 // ---- the table ----------------------------------------------------------------

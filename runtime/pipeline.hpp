@@ -50,16 +50,28 @@ struct LinkInfo {
   std::string src_pad;
   std::string sink;
   std::string sink_pad;
-  std::uint32_t window = 1;
+  std::uint32_t window = 0;  // 0: credit granted by the receiver
 };
 
 // The largest window a link accepts (buffers in flight).
 constexpr std::uint32_t kMaxWindow = 65536;
+// The most a receiver grants on a credit link (window 0): a queue with more
+// room, a leaky queue, a sync=false sink in PLAYING. A sink grants no more
+// items than kSinkAheadBytes of its buffers.
+constexpr std::uint32_t kMaxCredit = 64;
+constexpr std::uint64_t kSinkAheadBytes = 1024 * 1024;
 
 struct PipelineOptions {
-  // Buffers in flight per link: 1 is GStreamer's lock-step push; N > 1
-  // pipelines the link (the FlowReturn comes back with a later push).
-  std::uint32_t window = 1;
+  // Buffers in flight per link. 0, the default: as the receiver grants
+  // (actors/messages.hpp): lock-step into a plain element, as GStreamer's
+  // push; up to a queue's free room into a queue, and more than one into a
+  // sync=false sink in PLAYING, where GStreamer answers OK until full too.
+  // N > 0: a fixed window of N on every link (N > 1 pipelines even plain
+  // elements: the FlowReturn comes back with a later push).
+  std::uint32_t window = 0;
+  // Every link lock-step (window 1), for studying GStreamer's exact call
+  // stack; wins over `window`.
+  bool strict = false;
   // A clock to use whatever elements provide (use_clock); nullptr: select
   // one as GStreamer does. Tests pass a TestClock.
   std::shared_ptr<Clock> clock;
@@ -79,9 +91,9 @@ struct PipelineOptions {
   // Flow statistics (runtime/flow_stats.hpp); off unless enabled.
   StatsOptions stats;
 
-  // Defaults, overridden by GSTMINI_WINDOW (1..kMaxWindow) and
-  // GSTMINI_TRACERS (stats); a bad value is reported once and ignored
-  // (runtime/env.hpp).
+  // Defaults, overridden by GSTMINI_WINDOW (0..kMaxWindow), GSTMINI_STRICT
+  // (0 or 1) and GSTMINI_TRACERS (stats); a bad value is reported once and
+  // ignored (runtime/env.hpp).
   static PipelineOptions from_env();
 };
 

@@ -14,6 +14,7 @@
 // EOS clears the thresholds until the next flush, so the rest drains.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 
@@ -67,5 +68,29 @@ struct StagingLimits {
   }
   void clear_thresholds() { min_buffers = min_bytes = min_time = 0; }
 };
+
+// How many more items a queue at `level` can take before it is full, at
+// least 1 and at most `cap`: the credit it grants upstream. Byte and time
+// limits are turned into items by the average staged buffer (or the last
+// one, `newest`, while the queue is empty; nothing seen yet: 1). A leaky
+// queue never throttles: it drops by its rule instead.
+inline std::uint32_t staging_room(const StagingLimits& limits, const StagingLevel& level,
+                                  const StagingLevel& newest, std::uint32_t cap) {
+  if (limits.leaky != Leaky::No) return cap;
+  std::uint64_t room = cap;
+  auto limit_by = [&room](std::uint64_t max, std::uint64_t used, std::uint64_t per_item) {
+    if (!max) return;
+    const std::uint64_t left = max > used ? max - used : 0;
+    room = std::min<std::uint64_t>(room, per_item ? left / per_item : left);
+  };
+  limit_by(limits.max_buffers, level.buffers, 1);
+  const StagingLevel& sample = level.buffers ? level : newest;
+  if ((limits.max_bytes || limits.max_time) && sample.buffers == 0) return 1;
+  if (sample.buffers) {
+    limit_by(limits.max_bytes, level.bytes, sample.bytes / sample.buffers);
+    limit_by(limits.max_time, level.time, sample.time / sample.buffers);
+  }
+  return static_cast<std::uint32_t>(std::max<std::uint64_t>(room, 1));
+}
 
 }  // namespace gstmini

@@ -75,8 +75,8 @@ TEST_CASE("the dot graph shows every element, its pads and every link", "[dot]")
   CHECK(contains(dot, "style=\"filled,dotted\""));
   CHECK(contains(dot, "label=\"sink\\nAlways\""));
   // src -> split, split:src_0 -> q, q -> out (window 4).
-  CHECK(contains(dot, "element_0_pad_0 -> element_1_pad_0 [label=\"lock-step\"]"));
-  CHECK(contains(dot, "-> element_2_pad_0 [label=\"lock-step\"]"));
+  CHECK(contains(dot, "element_0_pad_0 -> element_1_pad_0 [label=\"credit\"]"));
+  CHECK(contains(dot, "-> element_2_pad_0 [label=\"credit\"]"));
   CHECK(contains(dot, "element_2_pad_1 -> element_3_pad_0 [label=\"window 4\"]"));
 }
 
@@ -106,7 +106,7 @@ TEST_CASE("a negotiated link shows its caps on the edge", "[dot]") {
   std::string dot = pipeline.to_dot();
   INFO(dot);
   CHECK(contains(dot, "element_0_pad_0 -> element_1_pad_0 [label=\"video/x-raw\\nformat: "));
-  CHECK(contains(dot, "\\nwidth: 320\\nheight: 240\\nframerate: 30/1\\nlock-step\"]"));
+  CHECK(contains(dot, "\\nwidth: 320\\nheight: 240\\nframerate: 30/1\\ncredit\"]"));
   pipeline.set_state(State::Null);
 }
 

@@ -102,14 +102,27 @@ TEST_CASE("GSTMINI_MAX_THROUGHPUT=0 is ignored instead of hanging", "[env]") {
             "GSTMINI_MAX_THROUGHPUT=\"0\" ignored: out of range (accepted: 1..1000000)") == 1);
 }
 
-TEST_CASE("GSTMINI_WINDOW out of range keeps lock-step", "[env]") {
-  for (const char* bad : {"0", "-1", "4294967297", "big"}) {
+TEST_CASE("GSTMINI_WINDOW out of range keeps the receiver's credit", "[env]") {
+  for (const char* bad : {"-1", "65537", "4294967297", "big"}) {
     ScopedEnv env("GSTMINI_WINDOW", bad);
-    CHECK(PipelineOptions::from_env().window == 1);
+    CHECK(PipelineOptions::from_env().window == 0);
     CHECK(warnings_about(std::string("GSTMINI_WINDOW=\"") + bad + "\" ignored") == 1);
   }
   ScopedEnv good("GSTMINI_WINDOW", "64");
   CHECK(PipelineOptions::from_env().window == 64);
+}
+
+TEST_CASE("GSTMINI_STRICT=1 makes every link lock-step", "[env]") {
+  CHECK_FALSE(PipelineOptions::from_env().strict);
+  {
+    ScopedEnv strict("GSTMINI_STRICT", "1");
+    CHECK(PipelineOptions::from_env().strict);
+    auto pipeline = parse_launch("fakesrc num-buffers=1 ! queue ! fakesink");
+    for (const LinkInfo& link : pipeline->links()) CHECK(link.window == 1);
+  }
+  ScopedEnv bad("GSTMINI_STRICT", "yes");
+  CHECK_FALSE(PipelineOptions::from_env().strict);
+  CHECK(warnings_about("GSTMINI_STRICT=\"yes\" ignored") == 1);
 }
 
 TEST_CASE("a bad GSTMINI_TRACERS is reported once and statistics stay off", "[env][stats]") {

@@ -17,7 +17,9 @@ struct FailingSink : FakeSink {
 }  // namespace
 
 TEST_CASE("EOS returned by the sink stops the source after the current buffer", "[flow]") {
-  Pipeline pipeline("p");
+  PipelineOptions options;
+  options.strict = true;  // lock-step: GStreamer's exact call stack
+  Pipeline pipeline("p", options);
   auto src = test::make<test::CountingSrc>("src");
   auto sink = test::make<FakeSink>("sink");
   sink->set("num-buffers", 5);  // the sixth buffer gets EOS back
@@ -27,6 +29,22 @@ TEST_CASE("EOS returned by the sink stops the source after the current buffer", 
   CHECK(sink->get<std::uint64_t>("rendered") == 5);
   pipeline.set_state(State::Null);
   CHECK(src->created.get() == 6);  // lock-step: nothing was created after the EOS answer
+}
+
+TEST_CASE("with credit a sync=false sink's EOS stops the source within the credit", "[flow]") {
+  Pipeline pipeline("p");
+  auto src = test::make<test::CountingSrc>("src");
+  auto sink = test::make<FakeSink>("sink");
+  sink->set("num-buffers", 5);
+  auto msg = test::play_until_end(pipeline, {src, sink});
+  REQUIRE(msg);
+  CHECK(msg->type == MessageType::Eos);
+  CHECK(sink->get<std::uint64_t>("rendered") == 5);
+  pipeline.set_state(State::Null);
+  // The sink granted up to kMaxCredit unanswered buffers: the source learns
+  // the EOS with a later answer, as a pusher into a GStreamer queue would.
+  CHECK(src->created.get() >= 6);
+  CHECK(src->created.get() <= 6 + kMaxCredit);
 }
 
 TEST_CASE("num-buffers ends the stream with EOS on the bus", "[flow]") {
@@ -42,7 +60,9 @@ TEST_CASE("num-buffers ends the stream with EOS on the bus", "[flow]") {
 }
 
 TEST_CASE("an ERROR from the sink stops the source with an internal data stream error", "[flow]") {
-  Pipeline pipeline("p");
+  PipelineOptions options;
+  options.strict = true;
+  Pipeline pipeline("p", options);
   auto src = test::make<test::CountingSrc>("src");
   auto sink = test::make<FailingSink>("sink");
   auto msg = test::play_until_end(pipeline, {src, sink});

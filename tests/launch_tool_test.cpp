@@ -145,13 +145,13 @@ TEST_CASE("gstmini-launch --stats prints the flow statistics of the run", "[tool
   CHECK(run.finish() == 0);
   const std::string& out = run.out();
   CHECK(out.find("flow statistics of pipeline \"pipeline0\"") != std::string::npos);
-  // The link row: its name, lock-step, then the 7 buffers the sink got.
+  // The link row: its name, its rule (credit), then the 7 buffers the sink got.
   const auto row = out.find("fakesrc0:src -> fakesink0:sink");
   REQUIRE(row != std::string::npos);
   std::istringstream fields(out.substr(row, out.find('\n', row) - row));
   std::string src, arrow, sink, kind, buffers;
   fields >> src >> arrow >> sink >> kind >> buffers;
-  CHECK(kind == "lock-step");
+  CHECK(kind == "credit");
   CHECK(buffers == "7");
 }
 
