@@ -37,7 +37,7 @@ class HandoffSharing : public caf::policy::work_sharing {
     one.push_back(job);  // allocates outside the lock
     auto& shared = d(self->parent());
     std::unique_lock<std::mutex> guard(shared.lock);
-    const bool more_than_next = !shared.queue.empty();
+    const bool more_than_next = shared.queue.size() >= 2;
     shared.queue.splice(shared.queue.end(), one);
     if (more_than_next) shared.cv.notify_one();
   }
