@@ -4,7 +4,9 @@
 #   bash scripts/test.sh --sanitize   -> build-asan/ (ASan+UBSan, -O1 -g)
 #   GSTMINI_SANITIZE=address,undefined bash scripts/test.sh   (same as --sanitize)
 #   bash scripts/test.sh --tsan       -> build-tsan/ (ThreadSanitizer: the CAF-free "[tsan]"
-#                                        tests; Debian's CAF is not TSan-instrumented)
+#                                        tests, in their own small binary
+#                                        gstmini_tsan_tests; Debian's CAF is not
+#                                        TSan-instrumented)
 #   GSTMINI_TSAN_ACTORS=1 bash scripts/test.sh --tsan
 #                                     -> also the actor lifecycle, integrity, runtime and
 #                                        teardown tests, with scripts/tsan.supp (what it
@@ -38,7 +40,7 @@ else
   esac
   # Debug keeps assert() on; -O1 keeps sanitized runs reasonably fast.
   CONFIG_ARGS=(-DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g"
-               "-DGSTMINI_SANITIZE=$SANITIZE")
+               "-DGSTMINI_SANITIZE=$SANITIZE" -DGSTMINI_BUILD_BENCH=OFF)
   export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
   export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$ROOT/scripts/lsan.supp}"
   export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
@@ -50,9 +52,9 @@ cmake -S . -B "$BUILD_DIR" -G Ninja -DGSTMINI_WERROR=ON "${CONFIG_ARGS[@]}"
 
 echo "== build ($BUILD_DIR, -j$JOBS)"
 if [ "$SANITIZE" = thread ]; then
-  # The TSan stage runs only the test binary: examples, tools and benches are
-  # not built (they are built and run by the other stages).
-  cmake --build "$BUILD_DIR" -j "$JOBS" --target gstmini_tests
+  # The TSan stage runs only the concurrency tests' binary: other tests,
+  # plugins, examples and benches are built and run by the other stages.
+  cmake --build "$BUILD_DIR" -j "$JOBS" --target gstmini_tsan_tests
 else
   cmake --build "$BUILD_DIR" -j "$JOBS"
 fi
@@ -64,9 +66,9 @@ if [ "$SANITIZE" = thread ]; then
   export GSTMINI_LIFECYCLE_PIPELINES="${GSTMINI_LIFECYCLE_PIPELINES:-100}"
   export GSTMINI_INTEGRITY_BUFFERS="${GSTMINI_INTEGRITY_BUFFERS:-20000}"
   if [ "${GSTMINI_TSAN_ACTORS:-0}" = 1 ]; then
-    timeout 1200 "$BUILD_DIR/gstmini_tests" "[tsan],[runtime],[teardown]"
+    timeout 1200 "$BUILD_DIR/gstmini_tsan_tests" "[tsan],[runtime],[teardown]"
   else
-    timeout 1200 "$BUILD_DIR/gstmini_tests" "[tsan]~[lifecycle]~[integrity]"
+    timeout 1200 "$BUILD_DIR/gstmini_tsan_tests" "[tsan]~[lifecycle]~[integrity]"
   fi
 else
   ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS" --timeout 120 --no-tests=error
