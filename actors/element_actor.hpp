@@ -90,7 +90,7 @@ class ElementActor : public caf::event_based_actor {
     std::uint32_t granted = 1;      // the credit the sender was last given
     std::uint32_t owed = 0;         // OK answers not sent yet
     std::uint64_t owed_epoch = 0;
-    std::uint64_t batches = 0;  // ItemBatchMsgs received, numbers Pending::batch
+    std::uint64_t batches = 0;     // ItemBatchMsgs received, numbers Pending::batch
     PadCounters* stats = nullptr;  // flow statistics on
     // The last CAPS on this pad was refused: data gets NOT_NEGOTIATED until
     // caps are accepted (gst_pad_push after a failed sticky caps event).
@@ -107,12 +107,12 @@ class ElementActor : public caf::event_based_actor {
     std::string peer_name;
     std::uint32_t fixed_window = 0;  // 0: the link runs on the receiver's credit
     std::uint32_t window = 1;        // unanswered items allowed now (the credit)
-    StagingLimits limits;       // enabled: a queue's src link (see staging.hpp)
-    StagingLevel level;         // what the outbox holds
-    StagingLevel newest;        // the last staged item: its push waits while
-                                // the queue without it is full
-    std::uint64_t dropped = 0;  // buffers dropped by a leaky queue
-    bool discont_next = false;  // after a drop, the next buffer is DISCONT
+    StagingLimits limits;            // enabled: a queue's src link (see staging.hpp)
+    StagingLevel level;              // what the outbox holds
+    StagingLevel newest;             // the last staged item: its push waits while
+                                     // the queue without it is full
+    std::uint64_t dropped = 0;       // buffers dropped by a leaky queue
+    bool discont_next = false;       // after a drop, the next buffer is DISCONT
     std::uint32_t in_flight = 0;
     std::uint64_t epoch = 0;
     std::uint64_t pushed = 0;  // buffers pushed, numbers the log lines

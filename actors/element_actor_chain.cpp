@@ -60,8 +60,8 @@ void ElementActor::on_items(ItemBatchMsg& msg) {
     in.pending.push_back(Pending{std::move(item.item), item.epoch, item.depth, batch});
   }
   if (refused && in.peer)
-    send(in.peer, FlowMsg{in.peer_pad, msg.items.front().epoch, FlowReturn::Flushing, refused,
-                          grant(in)});
+    send(in.peer,
+         FlowMsg{in.peer_pad, msg.items.front().epoch, FlowReturn::Flushing, refused, grant(in)});
   pump();
 }
 
@@ -230,8 +230,8 @@ void ElementActor::send_owed_to_stalled() {
   for (std::uint32_t pad = 0; pad < in_.size(); ++pad) {
     InLink& in = in_[pad];
     if (in.owed == 0) continue;
-    const std::size_t here = in.owed + in.pending.size() +
-                             (cur_.busy && !cur_.from_source && cur_.pad == pad ? 1 : 0);
+    const std::size_t here =
+        in.owed + in.pending.size() + (cur_.busy && !cur_.from_source && cur_.pad == pad ? 1 : 0);
     if (here >= in.granted) send_owed(pad);
   }
 }

@@ -52,7 +52,8 @@ StateChangeReturn ElementActor::change_state(const ChangeStateMsg& msg) {
 void ElementActor::reset_streaming() {
   task_running_ = false;
   cancel_wakeup();
-  if (cur_.busy && !cur_.from_source) answer(cur_.pad, cur_.epoch, FlowReturn::Flushing, cur_.event);
+  if (cur_.busy && !cur_.from_source)
+    answer(cur_.pad, cur_.epoch, FlowReturn::Flushing, cur_.event);
   cur_.clear();
   for (std::uint32_t pad = 0; pad < in_.size(); ++pad) {
     for (const Pending& pending : in_[pad].pending)

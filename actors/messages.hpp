@@ -16,16 +16,14 @@
 // default): a plain element grants 1 (lock-step: GStreamer's call stack as
 // messages), a queue its free space, a leaky queue kMaxCredit, a sync=false
 // sink in PLAYING up to kMaxCredit (runtime/pipeline.hpp;
-// ElementActor::credit()). A link made with window N always grants N. The sender starts with credit 1. The receiver answers OK
-// items together (one FlowMsg) once half its grant is owed, or at the end
-// of a handler run when the sender has no credit left (all it may have
-// unanswered is here, so it waits for us); anything else (a non-OK result, an event) goes at once, after what is
-// owed, so answers stay in item order.
-// Items and answers carry the link's epoch: the upstream side bumps it when
-// it drops its in-flight items (stop, flush), so late answers from before
-// are recognised and ignored instead of trusting message order across
-// priorities. Epochs identify the link, not only the sender: the pipeline
-// numbers every link it makes, and a link's epochs start at
+// ElementActor::credit()). A link made with window N always grants N. The sender starts with
+// credit 1. The receiver answers OK items together (one FlowMsg) once half its grant is owed, or at
+// the end of a handler run when the sender has no credit left (all it may have unanswered is here,
+// so it waits for us); anything else (a non-OK result, an event) goes at once, after what is owed,
+// so answers stay in item order. Items and answers carry the link's epoch: the upstream side bumps
+// it when it drops its in-flight items (stop, flush), so late answers from before are recognised
+// and ignored instead of trusting message order across priorities. Epochs identify the link, not
+// only the sender: the pipeline numbers every link it makes, and a link's epochs start at
 // `link_epoch(id)` (the id in the high 32 bits, flushes counting in the low
 // ones). Ids only grow, so after a relink nothing sent on an older link can
 // match, or be mistaken for, the new link's items and answers, and the

@@ -169,8 +169,8 @@ void PipelineActor::connect(const LinkMsg& msg, std::size_t src, const Pad& src_
           [made, promise](caf::error&) mutable {
             promise.deliver(LinkResult{made.link.sink + " stopped while linking", {}});
           });
-  GSTMINI_LOG_OBJECT(pipeline_category(), DebugLevel::Info, name_, "linked {} to {} ({})",
-                     src_name, sink_name, link_rule(window));
+  GSTMINI_LOG_OBJECT(pipeline_category(), DebugLevel::Info, name_, "linked {} to {} ({})", src_name,
+                     sink_name, link_rule(window));
 }
 
 std::string PipelineActor::unlink(const UnlinkMsg& msg) {

@@ -21,9 +21,9 @@ namespace gstmini::test {
 
 // What the element sent to the scoped actor.
 struct Seen {
-  std::optional<actors::FlowMsg> flow;       // an answer on its sink pad (to "upstream")
-  std::vector<actors::ItemMsg> items;        // a push on its src pad (to "downstream")
-  bool batch = false;                        // the items came in one ItemBatchMsg
+  std::optional<actors::FlowMsg> flow;  // an answer on its sink pad (to "upstream")
+  std::vector<actors::ItemMsg> items;   // a push on its src pad (to "downstream")
+  bool batch = false;                   // the items came in one ItemBatchMsg
 };
 
 struct ElementHarness {
@@ -51,8 +51,8 @@ struct ElementHarness {
     }
     if (const Pad* src = element->first_pad(PadDirection::Src)) {
       src_pad = src->index;
-      ask<bool>(actors::ConnectSrcMsg{src_pad, peer(), 0, "down:sink", window,
-                                      actors::link_epoch(2)});
+      ask<bool>(
+          actors::ConnectSrcMsg{src_pad, peer(), 0, "down:sink", window, actors::link_epoch(2)});
     }
     change(StateChange::NullToReady);
     change(StateChange::ReadyToPaused);
