@@ -29,7 +29,7 @@ namespace gstmini::actors {
 
 class HandoffSharing : public caf::policy::work_sharing {
  public:
-  static constexpr auto kIdleLook = std::chrono::milliseconds(2);
+  static constexpr auto kIdleLook = std::chrono::milliseconds(5);
 
   template <class Worker>
   void internal_enqueue(Worker* self, caf::resumable* job) {
