@@ -14,37 +14,36 @@ struct FailingSink : FakeSink {
     return ++seen == 3 ? FlowReturn::Error : FlowReturn::Ok;
   }
 };
-}  // namespace
 
-TEST_CASE("EOS returned by the sink stops the source after the current buffer", "[flow]") {
-  PipelineOptions options;
-  options.strict = true;  // lock-step: GStreamer's exact call stack
+// Plays a counting source into a sink that answers EOS from its sixth
+// buffer on; returns how many buffers the source created.
+std::uint64_t created_until_sink_eos(const PipelineOptions& options) {
   Pipeline pipeline("p", options);
-  auto src = test::make<test::CountingSrc>("src");
-  auto sink = test::make<FakeSink>("sink");
-  sink->set("num-buffers", 5);  // the sixth buffer gets EOS back
-  auto msg = test::play_until_end(pipeline, {src, sink});
-  REQUIRE(msg);
-  CHECK(msg->type == MessageType::Eos);
-  CHECK(sink->get<std::uint64_t>("rendered") == 5);
-  pipeline.set_state(State::Null);
-  CHECK(src->created.get() == 6);  // lock-step: nothing was created after the EOS answer
-}
-
-TEST_CASE("with credit a sync=false sink's EOS stops the source within the credit", "[flow]") {
-  Pipeline pipeline("p");
   auto src = test::make<test::CountingSrc>("src");
   auto sink = test::make<FakeSink>("sink");
   sink->set("num-buffers", 5);
   auto msg = test::play_until_end(pipeline, {src, sink});
   REQUIRE(msg);
   CHECK(msg->type == MessageType::Eos);
-  CHECK(sink->get<std::uint64_t>("rendered") == 5);
   pipeline.set_state(State::Null);
+  CHECK(sink->get<std::uint64_t>("rendered") == 5);
+  return src->created.get();
+}
+}  // namespace
+
+TEST_CASE("EOS returned by the sink stops the source after the current buffer", "[flow]") {
+  PipelineOptions options;
+  options.strict = true;  // lock-step: GStreamer's exact call stack
+  // Lock-step: nothing was created after the EOS answer.
+  CHECK(created_until_sink_eos(options) == 6);
+}
+
+TEST_CASE("with credit a sync=false sink's EOS stops the source within the credit", "[flow]") {
   // The sink granted up to kMaxCredit unanswered buffers: the source learns
   // the EOS with a later answer, as a pusher into a GStreamer queue would.
-  CHECK(src->created.get() >= 6);
-  CHECK(src->created.get() <= 6 + kMaxCredit);
+  const std::uint64_t created = created_until_sink_eos(PipelineOptions{});
+  CHECK(created >= 6);
+  CHECK(created <= 6 + kMaxCredit);
 }
 
 TEST_CASE("num-buffers ends the stream with EOS on the bus", "[flow]") {
@@ -103,18 +102,10 @@ TEST_CASE("with window N a downstream EOS comes back with a later push and stops
           "[flow][window]") {
   PipelineOptions options;
   options.window = 8;
-  Pipeline pipeline("p", options);
-  auto src = test::make<test::CountingSrc>("src");
-  auto sink = test::make<FakeSink>("sink");
-  sink->set("num-buffers", 5);
-  auto msg = test::play_until_end(pipeline, {src, sink});
-  REQUIRE(msg);
-  CHECK(msg->type == MessageType::Eos);
-  pipeline.set_state(State::Null);
-  CHECK(sink->get<std::uint64_t>("rendered") == 5);
   // Buffer 5 got EOS; at most a window of buffers was already on its way.
-  CHECK(src->created.get() >= 6);
-  CHECK(src->created.get() <= 6 + 8);
+  const std::uint64_t created = created_until_sink_eos(options);
+  CHECK(created >= 6);
+  CHECK(created <= 6 + 8);
 }
 
 TEST_CASE("buffer lists carry many buffers in one push", "[flow][list]") {
