@@ -85,7 +85,8 @@ struct ResourceUsage {
         const std::string path = std::string("/proc/self/task/") + entry->d_name + "/comm";
         char name[32] = {};
         if (FILE* f = std::fopen(path.c_str(), "r")) {
-          if (std::fgets(name, sizeof name, f)) names += std::string(name, strcspn(name, "\n")) + " ";
+          if (std::fgets(name, sizeof name, f))
+            names += std::string(name, strcspn(name, "\n")) + " ";
           std::fclose(f);
         }
       }
