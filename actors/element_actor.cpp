@@ -53,6 +53,13 @@ ElementActor::ElementActor(caf::actor_config& cfg, ElementPtr element, caf::acto
   };
 }
 
+namespace {
+// What the data handlers return: no reply. For a void handler CAF 0.17
+// makes a response promise per message (four reference counts) only to
+// drop it, the message being asynchronous; delegated<> skips that.
+using NoReply = caf::delegated<void>;
+}  // namespace
+
 caf::behavior ElementActor::make_behavior() {
   // Last line of defence: hooks are already guarded, this catches bugs in
   // the actor itself and keeps the reason readable (CAF drops what()).
@@ -75,14 +82,17 @@ caf::behavior ElementActor::make_behavior() {
       [this](ItemMsg& msg) {
         SendBatch batch(*this);
         on_item(msg);
+        return NoReply{};
       },
       [this](ItemBatchMsg& msg) {
         SendBatch batch(*this);
         on_items(msg);
+        return NoReply{};
       },
       [this](const FlowMsg& msg) {
         SendBatch batch(*this);
         on_flow(msg);
+        return NoReply{};
       },
       [this](ConnectSrcMsg& msg) {  // answers true once wired
         OutLink& link = out_.at(msg.pad);
