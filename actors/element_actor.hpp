@@ -248,7 +248,11 @@ class ElementActor : public caf::event_based_actor {
   // ---- flow statistics (element_actor_stats.cpp); callers check stats_ ----
   void stats_attach(std::shared_ptr<ElementCounters> counters);
   void stats_describe(std::uint32_t pad);
-  void stats_sent(OutLink& link, ItemMsg& msg);
+  // Counts a data item leaving; false for an event.
+  bool stats_sent(OutLink& link, ItemMsg& msg);
+  // One message left carrying data (a batch counts once).
+  void stats_message(OutLink& link) { link.stats->messages.add(1); }
+  void stats_credit(OutLink& link);
   void stats_received(InLink& link, const ItemMsg& msg);
   void stats_room(OutLink& link);
   void stats_level(const OutLink& link, const StagingLevel& held);

@@ -102,7 +102,7 @@ void ElementActor::push_item(OutLink& link, Item&& item) {
         link.limits.holds_output(link.level))) {
     if (link.limits.enabled) link.level -= link.newest;
     ItemMsg msg{link.peer_pad, link.epoch, depth, std::move(item), 0};
-    if (stats_) stats_sent(link, msg);
+    if (stats_ && stats_sent(link, msg)) stats_message(link);
     send(link.peer, std::move(msg));
     ++link.in_flight;
   } else {
@@ -176,6 +176,7 @@ void ElementActor::forget_in_flight(OutLink& link) {
 // staged item is a buffer.
 bool ElementActor::flush_outbox(OutLink& link) {
   std::vector<ItemMsg> batch;
+  bool data = false;  // the message carries buffers (statistics)
   auto sendable = [&link] {
     return !link.outbox.empty() && link.in_flight < link.window &&
            !(link.limits.enabled && !std::holds_alternative<Event>(link.outbox.back().item) &&
@@ -183,9 +184,10 @@ bool ElementActor::flush_outbox(OutLink& link) {
   };
   while (sendable()) {
     if (link.limits.enabled) link.level -= level_of(link.outbox.front().item);
-    if (stats_) stats_sent(link, link.outbox.front());
+    if (stats_ && stats_sent(link, link.outbox.front())) data = true;
     ++link.in_flight;
     if (batch.empty() && (link.outbox.size() == 1 || !(link.in_flight < link.window))) {
+      if (data) stats_message(link);
       send(link.peer, std::move(link.outbox.front()));  // one item: no batch
       link.outbox.pop_front();
       return true;
@@ -196,6 +198,7 @@ bool ElementActor::flush_outbox(OutLink& link) {
     link.outbox.pop_front();
   }
   if (batch.empty()) return false;
+  if (data) stats_message(link);
   send(link.peer, ItemBatchMsg{std::move(batch)});
   return true;
 }
@@ -252,6 +255,7 @@ void ElementActor::on_flow(const FlowMsg& msg) {
   if (msg.epoch != link.epoch || link.in_flight < msg.count) return;
   link.in_flight -= msg.count;
   if (msg.credit) link.window = msg.credit;
+  if (stats_) stats_credit(link);
   if (msg.ret != FlowReturn::Ok && link.last == FlowReturn::Ok) link.last = msg.ret;
   flush_outbox(link);
   report_level(link);

@@ -45,17 +45,25 @@ void ElementActor::stats_describe(std::uint32_t pad) {
     link.stats = &counters;
     stats_->describe_pad(counters, name, p.direction, link.peer ? link.peer_name : "",
                          link.fixed_window, link.limits.enabled, link.limits.max_buffers);
+    stats_credit(link);
   }
 }
 
 // Data leaving on a link: counted, and stamped for the receiver's mailbox wait.
-void ElementActor::stats_sent(OutLink& link, ItemMsg& msg) {
-  if (!link.stats) return;
+bool ElementActor::stats_sent(OutLink& link, ItemMsg& msg) {
+  if (!link.stats) return false;
   auto [buffers, bytes] = buffers_and_bytes(msg.item);
-  if (buffers == 0) return;
+  if (buffers == 0) return false;
   link.stats->buffers.add(buffers);
   link.stats->bytes.add(bytes);
   msg.sent_ns = stats_now_ns();
+  return true;
+}
+
+void ElementActor::stats_credit(OutLink& link) {
+  if (!link.stats) return;
+  link.stats->credit.set(link.window);
+  link.stats->max_credit.raise_to(link.window);
 }
 
 void ElementActor::stats_received(InLink& link, const ItemMsg& msg) {

@@ -61,6 +61,9 @@ LinkStats link_from(const PadCounters& src, std::uint64_t now) {
   link.queue = src.queue;
   link.limit_buffers = src.limit_buffers;
   link.buffers = src.buffers.get();
+  link.messages = src.messages.get();
+  link.credit = static_cast<std::uint32_t>(src.credit.get());
+  link.max_credit = static_cast<std::uint32_t>(src.max_credit.get());
   link.bytes = src.bytes.get();
   // A block still going on counts up to now: samples see it grow.
   const std::uint64_t since = src.blocked_since_ns.get();

@@ -171,15 +171,18 @@ std::string format_stats_table(const StatsSnapshot& s) {
   const double seconds = static_cast<double>(s.elapsed) / 1e9;
   std::string out =
       "flow statistics of pipeline \"" + s.pipeline + "\" after " + fixed(seconds, 3) + " s\n";
-  std::vector<std::vector<std::string>> links{{"link", "kind", "buffers", "bytes", "buffers/s",
-                                               "blocked", "blocked%", "mailbox avg",
-                                               "queue level max/limit", "dropped"}};
+  std::vector<std::vector<std::string>> links{
+      {"link", "kind", "credit now/max", "batch avg", "buffers", "bytes", "buffers/s", "blocked",
+       "blocked%", "mailbox avg", "queue level max/limit", "dropped"}};
   for (const LinkStats& l : s.links) {
     std::string level = "-";
     if (l.queue)
       level = std::to_string(l.max_level_buffers) + "/" +
               (l.limit_buffers ? std::to_string(l.limit_buffers) : std::string("unlimited"));
-    links.push_back({l.name(), l.kind(), std::to_string(l.buffers), std::to_string(l.bytes),
+    links.push_back({l.name(), l.kind(),
+                     std::to_string(l.credit) + "/" + std::to_string(l.max_credit),
+                     l.messages ? fixed(static_cast<double>(l.buffers) / l.messages, 1) : "-",
+                     std::to_string(l.buffers), std::to_string(l.bytes),
                      seconds > 0 ? fixed(static_cast<double>(l.buffers) / seconds, 1) : "-",
                      duration(l.blocked), percent(l.blocked, s.elapsed),
                      l.received ? duration(l.mailbox / l.received) : "-", level,
@@ -229,7 +232,10 @@ std::vector<Field> link_fields(const StatsSnapshot& s, const LinkStats& l, const
           {"limit_buffers", std::to_string(l.limit_buffers), false},
           {"dropped", std::to_string(l.dropped), false},
           {"processing_s", "0", false},
-          {"processing_max_s", "0", false}};
+          {"processing_max_s", "0", false},
+          {"credit", std::to_string(l.credit), false},
+          {"max_credit", std::to_string(l.max_credit), false},
+          {"messages", std::to_string(l.messages), false}};
 }
 
 std::vector<Field> element_fields(const StatsSnapshot& s, const ElementStats& e, const char* row) {
@@ -251,7 +257,10 @@ std::vector<Field> element_fields(const StatsSnapshot& s, const ElementStats& e,
           {"limit_buffers", "0", false},
           {"dropped", std::to_string(e.dropped), false},
           {"processing_s", seconds_text(e.processing), false},
-          {"processing_max_s", seconds_text(e.processing_max), false}};
+          {"processing_max_s", seconds_text(e.processing_max), false},
+          {"credit", "0", false},
+          {"max_credit", "0", false},
+          {"messages", "0", false}};
 }
 
 void for_each_row(const StatsSnapshot& s, const char* row,

@@ -73,6 +73,9 @@ struct LinkStats {
   bool queue = false;  // the src pad is a queue's: it stages items
   std::uint64_t buffers = 0;
   std::uint64_t bytes = 0;
+  std::uint64_t messages = 0;  // messages that carried them: buffers / messages = batch size
+  std::uint32_t credit = 0;    // unanswered items the receiver allows now (a fixed window: N)
+  std::uint32_t max_credit = 0;
   ClockTime blocked = 0;  // back-pressure, see above
   std::uint64_t received = 0;
   ClockTime mailbox = 0;  // summed over the buffers received

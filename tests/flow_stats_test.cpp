@@ -99,13 +99,46 @@ TEST_CASE("the stats report counts the buffers and bytes the sink saw, lock-step
     CHECK(link->bytes == bytes_of(buffers));
     CHECK(link->received == buffers.size());
     CHECK(link->dropped == 0);
+    // A fixed window is the credit, from the first push to the last.
+    CHECK(link->credit == window);
+    CHECK(link->max_credit == window);
+    CHECK(link->messages >= buffers.size() / window);
+    CHECK(link->messages <= buffers.size());
   }
+  // Lock-step: every buffer travels alone.
+  if (window == 1) CHECK(find_link(s, "src:src")->messages == kBuffers);
   CHECK(find_link(s, "id:src")->sink == "sink:sink");
   REQUIRE(find_element(s, "sink"));
   CHECK(find_element(s, "sink")->processed == kBuffers);
   CHECK(find_element(s, "id")->processed == kBuffers);
   CHECK(find_element(s, "src")->processed == kBuffers);
   CHECK(find_element(s, "sink")->factory == "fakesink");
+}
+
+TEST_CASE("the stats report the credit each receiver granted and the batches it allowed",
+          "[stats]") {
+  Pipeline pipeline("p", stats_options(0));  // receiver-granted credit
+  auto sink = test::make<FakeSink>("sink");
+  sink->set("sync", false);
+  auto msg =
+      test::play_until_end(pipeline, {sized_fakesrc(), make_element("identity", "id"), sink});
+  REQUIRE(msg);
+  REQUIRE(msg->type == MessageType::Eos);
+
+  const StatsSnapshot s = pipeline.stats();
+  const LinkStats* into_identity = find_link(s, "src:src");
+  const LinkStats* into_sink = find_link(s, "id:src");
+  REQUIRE(into_identity);
+  REQUIRE(into_sink);
+  CHECK(into_identity->kind() == "credit");
+  // A plain element grants 1: lock-step, one buffer per message.
+  CHECK(into_identity->max_credit == 1);
+  CHECK(into_identity->messages == kBuffers);
+  // A sync=false sink in PLAYING grants more, never past the cap.
+  CHECK(into_sink->max_credit > 1);
+  CHECK(into_sink->max_credit <= kMaxCredit);
+  CHECK(into_sink->messages >= 1);
+  CHECK(into_sink->messages <= kBuffers);
 }
 
 TEST_CASE("the stats report counts both sides of a queue and its level", "[stats]") {
@@ -232,11 +265,11 @@ TEST_CASE("the flow chart draws an svg per series, with units", "[stats]") {
   // Two samples and the totals of one queue link and one plain link.
   for (const char* t : {"0.1", "0.2"}) {
     text += std::string(t) +
-            ",sample,link,q:src -> sink:sink,queue,1,10,1000,0.05,10,0,3,300,0,4,5,0,0,0\n";
+            ",sample,link,q:src -> sink:sink,queue,1,10,1000,0.05,10,0,3,300,0,4,5,0,0,0,5,5,4\n";
     text += std::string(t) +
-            ",sample,link,src:src -> q:sink,lock-step,1,20,2000,0.1,20,0,0,0,0,0,0,0,0,0\n";
+            ",sample,link,src:src -> q:sink,lock-step,1,20,2000,0.1,20,0,0,0,0,0,0,0,0,0,1,1,20\n";
   }
-  text += "0.2,final,link,q:src -> sink:sink,queue,1,10,1000,0.05,10,0,3,300,0,4,5,0,0,0\n";
+  text += "0.2,final,link,q:src -> sink:sink,queue,1,10,1000,0.05,10,0,3,300,0,4,5,0,0,0,5,5,4\n";
   const std::string html = render_flow_chart(parse_stats_text(text), "run");
   std::size_t svgs = 0;
   for (auto at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1)) ++svgs;
