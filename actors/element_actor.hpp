@@ -77,6 +77,7 @@ class ElementActor : public caf::event_based_actor {
     std::uint64_t epoch;
     std::uint16_t depth;
     std::uint64_t batch;  // the ItemBatchMsg it came in (InLink::batches), 0: alone
+    AnswerTo answer_to;   // a delegated item: who gets its answer
   };
   struct InLink {  // one per sink pad
     caf::actor peer;
@@ -127,6 +128,9 @@ class ElementActor : public caf::event_based_actor {
     // The peer's actor died: pushes get FlowReturn::Error (not NOT_LINKED)
     // until the pad is linked again or the element goes down to READY.
     bool peer_died = false;
+    // The last item pushed with our answer delegated (tail-push delegation):
+    // if the peer dies, the sender waiting for it is told FlowReturn::Error.
+    AnswerTo delegated;
     bool linked() const { return static_cast<bool>(peer); }
     bool has_room() const;
   };
@@ -139,6 +143,8 @@ class ElementActor : public caf::event_based_actor {
     std::uint16_t depth = 0;
     std::uint64_t batch = 0;  // Pending::batch of the item
     bool event = false;       // the item is an event (answered at once)
+    AnswerTo answer_to;       // it came delegated: the answer goes there
+    bool delegated = false;   // its push took our answer along: nothing to answer
     FlowReturn own = FlowReturn::Ok;
     bool not_linked = false;  // pushed on a pad without a peer
     // Sinks: the item waiting for PLAYING (preroll) or for the clock.
@@ -148,7 +154,8 @@ class ElementActor : public caf::event_based_actor {
     // Back to idle, field by field: runs twice per item, and building a
     // whole Current{} to assign from cost more than the rest of finish_item.
     void clear() {
-      busy = from_source = not_linked = waiting_clock = event = false;
+      busy = from_source = not_linked = waiting_clock = event = delegated = false;
+      if (answer_to.actor) answer_to = AnswerTo{};
       pad = 0;
       epoch = 0;
       depth = 0;
@@ -184,7 +191,7 @@ class ElementActor : public caf::event_based_actor {
   void pump();
   bool nothing_pending() const;
   void start_item(std::uint32_t pad, Item&& item, std::uint64_t epoch, std::uint16_t depth,
-                  std::uint64_t batch = 0);
+                  std::uint64_t batch = 0, AnswerTo answer_to = {});
   void run_hook(std::uint32_t pad, Item&& item);
   void send_outputs();
   static void remember_sticky(std::vector<Event>& sticky, const Event& event);
@@ -202,6 +209,13 @@ class ElementActor : public caf::event_based_actor {
   // comes back as FlowReturn::Error, so no push waits for a dead actor.
   void peer_down(const caf::down_msg& msg);
   void answer(std::uint32_t pad, std::uint64_t epoch, FlowReturn ret, bool event);
+  // The answer of an item that may have come delegated (answer_to set).
+  void answer_item(std::uint32_t pad, std::uint64_t epoch, FlowReturn ret, bool event,
+                   const AnswerTo& answer_to);
+  // Tail-push delegation (messages.hpp): whether the current item's one
+  // output `item` on `link` may carry our answer along.
+  bool may_delegate(const OutLink& link, const Item& item) const;
+  void push_delegated(OutLink& link, Item&& item);
   void send_owed(std::uint32_t pad);
   void send_owed_to_stalled();
   // After a non-OK result for an item of a batch: the batch's next buffers

@@ -19,13 +19,17 @@ void ElementActor::on_item(ItemMsg& msg) {
   if (msg.pad >= in_.size()) return;
   if (stats_ && msg.sent_ns) stats_received(in_[msg.pad], msg);
   // Sent before a FLUSH_START that overtook it: dropped, never answered
-  // (the sender forgot it when it flushed).
-  if (msg.epoch < in_[msg.pad].stale_below) return;
+  // (the sender forgot it when it flushed). A delegated one is answered: the
+  // element waiting for it may be above the flush (its epoch check drops
+  // the answer if it flushed too).
+  if (msg.epoch < in_[msg.pad].stale_below) {
+    if (msg.answer_to.actor)
+      answer_item(msg.pad, msg.epoch, FlowReturn::Flushing, false, msg.answer_to);
+    return;
+  }
   // A flushing pad, or one of an element below PAUSED, refuses with FLUSHING.
   if (element_->state() < State::Paused || in_[msg.pad].flushing) {
-    InLink& link = in_[msg.pad];
-    if (link.peer)
-      send(link.peer, FlowMsg{link.peer_pad, msg.epoch, FlowReturn::Flushing, 1, grant(link)});
+    answer_item(msg.pad, msg.epoch, FlowReturn::Flushing, false, msg.answer_to);
     return;
   }
   // Idle with nothing waiting: pump() would pick this very item, so start it
@@ -33,12 +37,13 @@ void ElementActor::on_item(ItemMsg& msg) {
   if (!cur_.busy && !pumping_ && nothing_pending()) {
     pumping_ = true;
     next_in_ = (msg.pad + 1) % static_cast<std::uint32_t>(in_.size());
-    start_item(msg.pad, std::move(msg.item), msg.epoch, msg.depth);
+    start_item(msg.pad, std::move(msg.item), msg.epoch, msg.depth, 0, std::move(msg.answer_to));
     pumping_ = false;
     pump();  // items that arrived while this one ran (none, unless re-entered)
     return;
   }
-  in_[msg.pad].pending.push_back(Pending{std::move(msg.item), msg.epoch, msg.depth, 0});
+  in_[msg.pad].pending.push_back(
+      Pending{std::move(msg.item), msg.epoch, msg.depth, 0, std::move(msg.answer_to)});
   pump();
 }
 
@@ -57,7 +62,7 @@ void ElementActor::on_items(ItemBatchMsg& msg) {
       ++refused;
       continue;
     }
-    in.pending.push_back(Pending{std::move(item.item), item.epoch, item.depth, batch});
+    in.pending.push_back(Pending{std::move(item.item), item.epoch, item.depth, batch, {}});
   }
   if (refused && in.peer)
     send(in.peer,
@@ -82,7 +87,8 @@ void ElementActor::pump() {
       next_in_ = (pad + 1) % n;
       Pending pending = std::move(in_[pad].pending.front());
       in_[pad].pending.pop_front();
-      start_item(pad, std::move(pending.item), pending.epoch, pending.depth, pending.batch);
+      start_item(pad, std::move(pending.item), pending.epoch, pending.depth, pending.batch,
+                 std::move(pending.answer_to));
       started = true;
     }
     if (!started) break;
@@ -93,9 +99,10 @@ void ElementActor::pump() {
 // Items go by rvalue reference from the message (or the pending deque) to
 // the hook: every variant move saved counts at a few million items a second.
 void ElementActor::start_item(std::uint32_t pad, Item&& item, std::uint64_t epoch,
-                              std::uint16_t depth, std::uint64_t batch) {
+                              std::uint16_t depth, std::uint64_t batch, AnswerTo answer_to) {
   cur_.clear();
   cur_.busy = true;
+  if (answer_to.actor) cur_.answer_to = std::move(answer_to);
   cur_.pad = pad;
   cur_.epoch = epoch;
   cur_.depth = depth;
@@ -180,9 +187,11 @@ void ElementActor::finish_item(FlowReturn ret) {
     GSTMINI_LOG_OBJ(*element_, "create returned {}", to_string(ret));
   } else if (from_source) {
     GSTMINI_LOG_OBJ(*element_, "PUSH RETURNED: {}", to_string(ret));
+  } else if (cur_.delegated) {
+    GSTMINI_LOG_OBJ(*element_, "{}RETURN left to the element the push went to", indent());
   } else {
     GSTMINI_LOG_OBJ(*element_, "{}RETURNING {} to caller", indent(), to_string(ret));
-    answer(cur_.pad, cur_.epoch, ret, cur_.event);
+    answer_item(cur_.pad, cur_.epoch, ret, cur_.event, cur_.answer_to);
     if (ret != FlowReturn::Ok && cur_.batch) drop_rest_of_batch(cur_.pad, cur_.batch, ret);
   }
   cur_.clear();
@@ -211,6 +220,18 @@ void ElementActor::answer(std::uint32_t pad, std::uint64_t epoch, FlowReturn ret
   GSTMINI_LOG_OBJ(*element_, "answering 1 item {} to {}, credit {}", to_string(ret), in.peer_name,
                   in.granted);
   if (in.peer) send(in.peer, FlowMsg{in.peer_pad, epoch, ret, 1, in.granted});
+}
+
+void ElementActor::answer_item(std::uint32_t pad, std::uint64_t epoch, FlowReturn ret, bool event,
+                               const AnswerTo& answer_to) {
+  if (!answer_to.actor) {
+    answer(pad, epoch, ret, event);
+    return;
+  }
+  // Delegated items are lock-step: nothing owed to hold back, no credit to
+  // grant (0: the waiting element's credit stays 1).
+  GSTMINI_LOG_OBJ(*element_, "answering 1 delegated item {}", to_string(ret));
+  send(answer_to.actor, FlowMsg{answer_to.pad, answer_to.epoch, ret, 1, 0});
 }
 
 void ElementActor::send_owed(std::uint32_t pad) {

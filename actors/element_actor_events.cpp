@@ -36,10 +36,17 @@ void ElementActor::on_flush(const FlushMsg& msg) {
   if (msg.start) {
     in.stale_below = msg.epoch;
     in.flushing = true;
+    // Dropped unanswered: their sender flushed and forgot them. Delegated
+    // ones are answered, their sender may be above the flush.
+    for (const Pending& pending : in.pending)
+      if (pending.answer_to.actor)
+        answer_item(msg.pad, pending.epoch, FlowReturn::Flushing, false, pending.answer_to);
     in.pending.clear();
     in.owed = 0;
     if (cur_.busy && !cur_.from_source && cur_.pad == msg.pad) {
       cancel_wakeup();
+      if (cur_.answer_to.actor)
+        answer_item(msg.pad, cur_.epoch, FlowReturn::Flushing, false, cur_.answer_to);
       cur_.clear();
       for (OutLink& link : out_) link.used = false;
     }

@@ -14,6 +14,7 @@ namespace gstmini::actors {
 
 void ElementActor::send_outputs() {
   const std::vector<Pad>& pads = element_->pads();
+  const bool one_output = output_.items().size() == 1;
   for (Output::Item& item : output_.items()) {
     if (item.pad < pads.size() && pads[item.pad].direction == PadDirection::Sink) {
       upstream_.push_back(std::move(item));  // sent by send_upstream()
@@ -58,6 +59,11 @@ void ElementActor::send_outputs() {
       GSTMINI_LOG_OBJ(*element_, "{}PUSHING {} to {}", indent(), describe(item.data),
                       link.peer_name);
     }
+    if (one_output && may_delegate(link, item.data)) {
+      link.used = false;  // the item is done: its answer went along
+      push_delegated(link, std::move(item.data));
+      continue;
+    }
     push_item(link, std::move(item.data));
   }
   output_.clear();
@@ -85,7 +91,7 @@ void ElementActor::push_item(OutLink& link, Item&& item) {
     const Event* current = std::get_if<Event>(&item);
     for (const Event& sticky : link.sticky)
       if (!current || sticky.type() != current->type())
-        link.outbox.push_back(ItemMsg{link.peer_pad, link.epoch, depth, Item{sticky}, 0});
+        link.outbox.push_back(ItemMsg{link.peer_pad, link.epoch, depth, Item{sticky}, 0, {}});
   }
   if (link.limits.enabled) {
     if (!make_room(link, item)) return;
@@ -101,16 +107,50 @@ void ElementActor::push_item(OutLink& link, Item&& item) {
       !(link.limits.enabled && !std::holds_alternative<Event>(item) &&
         link.limits.holds_output(link.level))) {
     if (link.limits.enabled) link.level -= link.newest;
-    ItemMsg msg{link.peer_pad, link.epoch, depth, std::move(item), 0};
+    ItemMsg msg{link.peer_pad, link.epoch, depth, std::move(item), 0, {}};
     if (stats_ && stats_sent(link, msg)) stats_message(link);
     send(link.peer, std::move(msg));
     ++link.in_flight;
   } else {
-    link.outbox.push_back(ItemMsg{link.peer_pad, link.epoch, depth, std::move(item), 0});
+    link.outbox.push_back(ItemMsg{link.peer_pad, link.epoch, depth, std::move(item), 0, {}});
     if (!batching_) flush_outbox(link);  // else at the end of the run (end_batch)
   }
   report_level(link);
   if (stats_) stats_room(link);
+}
+
+// Delegation keeps lock-step exact only where our answer would be the
+// push's answer and nothing else: a data item whose hook returned OK and
+// pushed it as its one output, an element with one static sink and one
+// static src pad (no result to combine), a sender that waits for this one
+// item (grant 1, nothing owed or queued behind it), and a lock-step link
+// with nothing in flight or staged and no sticky failure.
+bool ElementActor::may_delegate(const OutLink& link, const Item& item) const {
+  if (!cur_.busy || cur_.from_source || cur_.event || cur_.own != FlowReturn::Ok ||
+      std::holds_alternative<Event>(item))
+    return false;
+  const std::vector<Pad>& pads = element_->pads();
+  if (pads.size() != 2) return false;
+  for (const Pad& pad : pads)
+    if (!pad.templ || pad.templ->presence != PadPresence::Always) return false;
+  const InLink& in = in_[cur_.pad];
+  if ((!cur_.answer_to.actor && !in.peer) || grant(in) != 1 || in.owed != 0 || !in.pending.empty())
+    return false;
+  return link.linked() && !link.limits.enabled && link.window == 1 && link.in_flight == 0 &&
+         link.outbox.empty() && !link.sticky_pending && link.last == FlowReturn::Ok;
+}
+
+// Not counted in flight: the waiting sender's credit keeps our next item
+// back until the chain answered this one.
+void ElementActor::push_delegated(OutLink& link, Item&& item) {
+  const InLink& in = in_[cur_.pad];
+  link.delegated =
+      cur_.answer_to.actor ? cur_.answer_to : AnswerTo{in.peer, in.peer_pad, cur_.epoch};
+  ItemMsg msg{link.peer_pad,   link.epoch, static_cast<std::uint16_t>(cur_.depth + 1),
+              std::move(item), 0,          link.delegated};
+  if (stats_ && stats_sent(link, msg)) stats_message(link);
+  send(link.peer, std::move(msg));
+  cur_.delegated = true;
 }
 
 bool ElementActor::make_room(OutLink& link, Item& item) {
@@ -231,9 +271,13 @@ void ElementActor::report_level(const OutLink& link) {
 }
 
 void ElementActor::peer_down(const caf::down_msg& msg) {
-  for (InLink& in : in_) {
+  for (std::uint32_t pad = 0; pad < in_.size(); ++pad) {
+    InLink& in = in_[pad];
     if (!in.peer || in.peer.address() != msg.source) continue;
-    in.peer = nullptr;  // nobody to answer any more
+    in.peer = nullptr;  // nobody to answer any more, but delegated items' senders
+    for (const Pending& pending : in.pending)
+      if (pending.answer_to.actor)
+        answer_item(pad, pending.epoch, FlowReturn::Error, false, pending.answer_to);
     in.pending.clear();
   }
   for (OutLink& link : out_) {
@@ -242,6 +286,9 @@ void ElementActor::peer_down(const caf::down_msg& msg) {
                          link.peer_name);
     link.peer = nullptr;
     link.peer_died = true;
+    // The item it held may carry our sender's answer: it will never come.
+    if (link.delegated.actor)
+      answer_item(0, 0, FlowReturn::Error, false, std::exchange(link.delegated, AnswerTo{}));
     forget_in_flight(link);
     link.last = FlowReturn::Error;
   }

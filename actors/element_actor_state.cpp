@@ -52,12 +52,12 @@ StateChangeReturn ElementActor::change_state(const ChangeStateMsg& msg) {
 void ElementActor::reset_streaming() {
   task_running_ = false;
   cancel_wakeup();
-  if (cur_.busy && !cur_.from_source)
-    answer(cur_.pad, cur_.epoch, FlowReturn::Flushing, cur_.event);
+  if (cur_.busy && !cur_.from_source && !cur_.delegated)
+    answer_item(cur_.pad, cur_.epoch, FlowReturn::Flushing, cur_.event, cur_.answer_to);
   cur_.clear();
   for (std::uint32_t pad = 0; pad < in_.size(); ++pad) {
     for (const Pending& pending : in_[pad].pending)
-      answer(pad, pending.epoch, FlowReturn::Flushing, false);
+      answer_item(pad, pending.epoch, FlowReturn::Flushing, false, pending.answer_to);
     in_[pad].pending.clear();
     in_[pad].eos = false;
     in_[pad].flushing = false;
@@ -69,6 +69,7 @@ void ElementActor::reset_streaming() {
   ++negotiation_seq_;
   for (OutLink& link : out_) {
     forget_in_flight(link);
+    link.delegated = AnswerTo{};
     link.last = FlowReturn::Ok;
     link.dropped = 0;
     link.sticky.clear();  // a deactivated pad forgets its sticky events

@@ -11,7 +11,16 @@
 //                 stopped there). Events in the batch still go through.
 //   FlowMsg       the FlowReturn of `count` items going back upstream, and
 //                 the receiver's credit: how many items the sender may have
-//                 unanswered on the link from now on.
+//                 unanswered on the link from now on (0: unchanged).
+// Tail-push delegation: an element whose lock-step item ends in exactly one
+// push on a lock-step link (identity, a converter) hands its own answer
+// down with the item (ItemMsg::answer_to) and is done with the item; the
+// element that finally completes it answers the waiting sender directly,
+// so a chain of N such elements costs N + 1 messages per buffer instead of
+// 2N. The sender still gets its answer only when the whole chain has
+// handled the buffer: GStreamer's call stack, with the returns skipped. The
+// delegated push is not counted in flight: the sender's credit of 1 keeps
+// the next item out of the chain until this one is answered.
 // Credit is granted by the receiver (a link made with window 0, the
 // default): a plain element grants 1 (lock-step: GStreamer's call stack as
 // messages), a queue its free space, a leaky queue kMaxCredit, a sync=false
@@ -80,12 +89,22 @@ namespace gstmini::actors {
 
 using Item = std::variant<Buffer, BufferList, Event>;
 
+// Where the answer of a delegated item goes (tail-push delegation): the src
+// pad, and its epoch, of the element up the lock-step chain that waits for
+// it. Empty: the answer goes to the link's sender, as usual.
+struct AnswerTo {
+  caf::actor actor;
+  std::uint32_t pad = 0;
+  std::uint64_t epoch = 0;
+};
+
 struct ItemMsg {
   std::uint32_t pad;    // receiver's sink pad index
   std::uint64_t epoch;  // sender's link epoch, echoed in the answer
   std::uint16_t depth;  // position in the lock-step call chain (for the log)
   Item item;
   std::uint64_t sent_ns;  // flow statistics on: when it was sent, else 0
+  AnswerTo answer_to;     // set: the sender delegated its answer (sent alone, never batched)
 };
 
 // Several items for one sink pad, in order (see the top of the file).

@@ -48,7 +48,7 @@ struct PadCounters {
   StatCounter buffers, bytes, blocked_ns, dropped;
   StatCounter messages;            // messages that carried buffers (one per batch)
   StatCounter credit, max_credit;  // unanswered items the link allows: now, at most
-  StatCounter blocked_since_ns;  // the link has had no room since (0: it has room)
+  StatCounter blocked_since_ns;    // the link has had no room since (0: it has room)
   StatCounter level_buffers, level_bytes, level_time, max_level_buffers;
   // A sink pad: what arrived.
   StatCounter received, mailbox_ns;

@@ -179,14 +179,13 @@ std::string format_stats_table(const StatsSnapshot& s) {
     if (l.queue)
       level = std::to_string(l.max_level_buffers) + "/" +
               (l.limit_buffers ? std::to_string(l.limit_buffers) : std::string("unlimited"));
-    links.push_back({l.name(), l.kind(),
-                     std::to_string(l.credit) + "/" + std::to_string(l.max_credit),
-                     l.messages ? fixed(static_cast<double>(l.buffers) / l.messages, 1) : "-",
-                     std::to_string(l.buffers), std::to_string(l.bytes),
-                     seconds > 0 ? fixed(static_cast<double>(l.buffers) / seconds, 1) : "-",
-                     duration(l.blocked), percent(l.blocked, s.elapsed),
-                     l.received ? duration(l.mailbox / l.received) : "-", level,
-                     std::to_string(l.dropped)});
+    links.push_back(
+        {l.name(), l.kind(), std::to_string(l.credit) + "/" + std::to_string(l.max_credit),
+         l.messages ? fixed(static_cast<double>(l.buffers) / l.messages, 1) : "-",
+         std::to_string(l.buffers), std::to_string(l.bytes),
+         seconds > 0 ? fixed(static_cast<double>(l.buffers) / seconds, 1) : "-",
+         duration(l.blocked), percent(l.blocked, s.elapsed),
+         l.received ? duration(l.mailbox / l.received) : "-", level, std::to_string(l.dropped)});
   }
   out += render(links, 2) + "\n";
   std::vector<std::vector<std::string>> elements{

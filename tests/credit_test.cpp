@@ -22,18 +22,65 @@ void queue_of(Element& queue, std::uint64_t buffers) {
 }  // namespace
 
 TEST_CASE("a plain element grants 1: each push waits for the chain below", "[credit]") {
+  // Downstream takes 8 at a time: the identity's push has room at once, so
+  // it answers itself (no delegation), granting 1.
+  ElementHarness h("identity", kCredit);
+  h.connect_downstream(link_epoch(3), 8);
+  for (int i = 0; i < 3; ++i) {
+    h.push(Buffer(4), h.upstream_epoch);
+    Seen first = h.next();
+    Seen second = h.next();
+    Seen& pushed = first.items.empty() ? second : first;
+    Seen& answered = first.flow ? first : second;
+    REQUIRE(pushed.items.size() == 1);
+    CHECK_FALSE(pushed.items.front().answer_to.actor);
+    REQUIRE(answered.flow);
+    CHECK(answered.flow->ret == FlowReturn::Ok);
+    CHECK(answered.flow->credit == 1);
+  }
+}
+
+TEST_CASE("a lock-step element hands its answer down with its one push (tail-push delegation)",
+          "[credit]") {
   ElementHarness h("identity", kCredit);
   for (int i = 0; i < 3; ++i) {
     h.push(Buffer(4), h.upstream_epoch);
     Seen pushed = h.next();
     REQUIRE(pushed.items.size() == 1);
-    CHECK_FALSE(h.next(std::chrono::milliseconds(50)).flow);  // nothing before downstream answers
-    h.answer(pushed.items.front().epoch, FlowReturn::Ok);
+    // The push names who waits: the upstream's src pad and its epoch.
+    const AnswerTo& to = pushed.items.front().answer_to;
+    CHECK(to.actor == h.peer());
+    CHECK(to.pad == 0);
+    CHECK(to.epoch == h.upstream_epoch);
+    // The identity itself never answers: the upstream waits for downstream.
+    CHECK_FALSE(h.next(std::chrono::milliseconds(50)).flow);
+    h.answer(pushed.items.front(), FlowReturn::Eos);
     Seen answered = h.next();
     REQUIRE(answered.flow);
-    CHECK(answered.flow->ret == FlowReturn::Ok);
-    CHECK(answered.flow->credit == 1);
+    CHECK(answered.flow->ret == FlowReturn::Eos);
+    CHECK(answered.flow->epoch == h.upstream_epoch);
   }
+}
+
+TEST_CASE("a delegated item is answered by whoever completes it, also when refused", "[credit]") {
+  ElementHarness h("identity", kCredit);
+  const AnswerTo waiting{h.peer(), 7, 1234};
+  // Handled and pushed on: the push carries the same waiting sender along.
+  h.self->send(h.actor, ItemMsg{h.sink_pad, h.upstream_epoch, 1, Item{Buffer(4)}, 0, waiting});
+  Seen pushed = h.next();
+  REQUIRE(pushed.items.size() == 1);
+  CHECK(pushed.items.front().answer_to.pad == 7);
+  CHECK(pushed.items.front().answer_to.epoch == 1234);
+  h.answer(pushed.items.front(), FlowReturn::Ok);
+  REQUIRE(h.next().flow);
+  // Refused (flushing): the answer goes to the waiting sender, not upstream.
+  h.flush(true, h.upstream_epoch + 1);
+  h.self->send(h.actor, ItemMsg{h.sink_pad, h.upstream_epoch + 1, 1, Item{Buffer(4)}, 0, waiting});
+  Seen refused = h.next();
+  REQUIRE(refused.flow);
+  CHECK(refused.flow->pad == 7);
+  CHECK(refused.flow->epoch == 1234);
+  CHECK(refused.flow->ret == FlowReturn::Flushing);
 }
 
 TEST_CASE("a queue grants its free room and answers OK items together", "[credit][queue]") {

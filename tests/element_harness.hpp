@@ -51,8 +51,7 @@ struct ElementHarness {
     }
     if (const Pad* src = element->first_pad(PadDirection::Src)) {
       src_pad = src->index;
-      ask<bool>(
-          actors::ConnectSrcMsg{src_pad, peer(), 0, "down:sink", window, actors::link_epoch(2)});
+      connect_downstream(actors::link_epoch(2), window);
     }
     change(StateChange::NullToReady);
     change(StateChange::ReadyToPaused);
@@ -80,16 +79,20 @@ struct ElementHarness {
     upstream_epoch = epoch;
     ask<bool>(actors::ConnectSinkMsg{sink_pad, peer(), 0, "up:src", window, epoch});
   }
+  // `window`: the link's fixed window (0: the receiver's credit).
+  void connect_downstream(std::uint64_t epoch, std::uint32_t window) {
+    ask<bool>(actors::ConnectSrcMsg{src_pad, peer(), 0, "down:sink", window, epoch});
+  }
   void flush(bool start, std::uint64_t epoch) {
     self->send(actor, actors::FlushMsg{sink_pad, start, epoch, false});
   }
   void push(actors::Item item, std::uint64_t epoch) {
-    self->send(actor, actors::ItemMsg{sink_pad, epoch, 1, std::move(item), 0});
+    self->send(actor, actors::ItemMsg{sink_pad, epoch, 1, std::move(item), 0, {}});
   }
   void push_batch(std::vector<actors::Item> items) {
     actors::ItemBatchMsg batch;
     for (actors::Item& item : items)
-      batch.items.push_back(actors::ItemMsg{sink_pad, upstream_epoch, 1, std::move(item), 0});
+      batch.items.push_back(actors::ItemMsg{sink_pad, upstream_epoch, 1, std::move(item), 0, {}});
     self->send(actor, std::move(batch));
   }
   // Answers the element's pushes downstream: `count` items, granting `credit`.
@@ -112,13 +115,22 @@ struct ElementHarness {
     }
     return seen;
   }
+  // Answers one pushed item as the downstream peer does: to the element, or
+  // to whoever the element delegated its answer to (actors/messages.hpp).
+  void answer(const actors::ItemMsg& pushed, FlowReturn ret, std::uint32_t credit = 1) {
+    const actors::AnswerTo& to = pushed.answer_to;
+    if (to.actor)
+      self->send(to.actor, actors::FlowMsg{to.pad, to.epoch, ret, 1, 0});
+    else
+      answer(pushed.epoch, ret, 1, credit);
+  }
   // Pushes `item` and plays the downstream peer answering OK: the answer
-  // upstream the element then gives.
+  // upstream then gets (from the element, or delegated from downstream).
   std::optional<actors::FlowMsg> chain(actors::Item item, std::uint64_t epoch) {
     push(std::move(item), epoch);
     Seen seen = next();
     if (!seen.items.empty()) {
-      answer(seen.items.front().epoch, FlowReturn::Ok);
+      answer(seen.items.front(), FlowReturn::Ok);
       seen = next();
     }
     return seen.flow;

@@ -145,13 +145,16 @@ TEST_CASE("gstmini-launch --stats prints the flow statistics of the run", "[tool
   CHECK(run.finish() == 0);
   const std::string& out = run.out();
   CHECK(out.find("flow statistics of pipeline \"pipeline0\"") != std::string::npos);
-  // The link row: its name, its rule (credit), then the 7 buffers the sink got.
+  // The link row: its name, its rule (credit), the credit the sync=false
+  // sink granted (now/max), the batch size, then the 7 buffers the sink got.
   const auto row = out.find("fakesrc0:src -> fakesink0:sink");
   REQUIRE(row != std::string::npos);
   std::istringstream fields(out.substr(row, out.find('\n', row) - row));
-  std::string src, arrow, sink, kind, buffers;
-  fields >> src >> arrow >> sink >> kind >> buffers;
+  std::string src, arrow, sink, kind, credit, batch, buffers;
+  fields >> src >> arrow >> sink >> kind >> credit >> batch >> buffers;
   CHECK(kind == "credit");
+  CHECK(credit.substr(credit.find('/')) == "/64");
+  CHECK(std::stod(batch) >= 1.0);
   CHECK(buffers == "7");
 }
 
