@@ -232,6 +232,14 @@ void ElementActor::answer_item(std::uint32_t pad, std::uint64_t epoch, FlowRetur
   // grant (0: the waiting element's credit stays 1).
   GSTMINI_LOG_OBJ(*element_, "answering 1 delegated item {}", to_string(ret));
   send(answer_to.actor, FlowMsg{answer_to.pad, answer_to.epoch, ret, 1, 0});
+  // The link's sender hears nothing from us while it delegates: if we now
+  // grant more (a sync=false sink gone to PLAYING), tell it (an answer for
+  // no item), and it sends batches instead.
+  InLink& in = in_[pad];
+  if (in.peer && grant(in) != in.granted) {
+    in.granted = grant(in);
+    send(in.peer, FlowMsg{in.peer_pad, epoch, FlowReturn::Ok, 0, in.granted});
+  }
 }
 
 void ElementActor::send_owed(std::uint32_t pad) {

@@ -13,7 +13,7 @@ std::string detail(const std::string& label, const std::string& value) {
   return line + value + "\n";
 }
 
-std::string long_name(const Registry& registry, const std::string& feature) {
+std::string long_name(Registry& registry, const std::string& feature) {
   const ElementClass* klass = registry.find(feature);
   return klass ? klass->long_name : std::string{};
 }
@@ -37,7 +37,7 @@ const Registry::PluginInfo* find_plugin(const std::vector<Registry::PluginInfo>&
   return nullptr;
 }
 
-std::string list_plugin_features(const Registry& registry) {
+std::string list_plugin_features(Registry& registry) {
   auto plugins = registry.plugins();
   std::sort(plugins.begin(), plugins.end(),
             [](const auto& a, const auto& b) { return a.name < b.name; });
@@ -56,7 +56,7 @@ std::string list_plugin_features(const Registry& registry) {
   return out.str();
 }
 
-std::string inspect_plugin(const Registry& registry, const Registry::PluginInfo& plugin) {
+std::string inspect_plugin(Registry& registry, const Registry::PluginInfo& plugin) {
   std::ostringstream out;
   out << "Plugin Details:\n"
       << detail("Name", plugin.name) << detail("Description", plugin.description)
@@ -72,7 +72,7 @@ std::string inspect_plugin(const Registry& registry, const Registry::PluginInfo&
   return out.str();
 }
 
-std::string list_blacklist(const Registry& registry) {
+std::string list_blacklist(Registry& registry) {
   const auto failures = registry.plugin_failures();
   std::ostringstream out;
   out << "Blacklisted files:\n";
@@ -83,7 +83,7 @@ std::string list_blacklist(const Registry& registry) {
   return out.str();
 }
 
-std::string plugin_failure_warnings(const Registry& registry) {
+std::string plugin_failure_warnings(Registry& registry) {
   std::ostringstream out;
   for (const auto& failure : registry.plugin_failures())
     out << "WARNING: Failed to load plugin '" << failure.filename << "': " << failure.reason

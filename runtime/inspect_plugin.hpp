@@ -19,15 +19,15 @@ namespace gstmini {
 
 // Every feature of every plugin, sorted by plugin then feature, then
 // "Total count: N plugins (M blacklist entries not shown), K features".
-std::string list_plugin_features(const Registry& registry);
+std::string list_plugin_features(Registry& registry);
 // "Plugin Details" (Name, Description, Filename, Version, License, Source
 // module, Binary package, Origin URL), its features, and their count.
-std::string inspect_plugin(const Registry& registry, const Registry::PluginInfo& plugin);
+std::string inspect_plugin(Registry& registry, const Registry::PluginInfo& plugin);
 // "Blacklisted files:" with each file's reason, then the count.
-std::string list_blacklist(const Registry& registry);
+std::string list_blacklist(Registry& registry);
 // One line per plugin that failed to load, for stderr, as GStreamer warns:
 // "WARNING: Failed to load plugin '/path/libgstminix.so': <reason>".
-std::string plugin_failure_warnings(const Registry& registry);
+std::string plugin_failure_warnings(Registry& registry);
 // The loaded plugin called `name`, or nullptr.
 const Registry::PluginInfo* find_plugin(const std::vector<Registry::PluginInfo>& plugins,
                                         const std::string& name);

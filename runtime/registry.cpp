@@ -10,7 +10,9 @@
 #include <utility>
 
 #include "gstmini/version.hpp"
+#include "runtime/log.hpp"
 #include "runtime/plugin.hpp"
+#include "runtime/registry_cache.hpp"
 #include "runtime/utf8.hpp"
 
 namespace gstmini {
@@ -70,6 +72,10 @@ bool is_plugin_file(const std::filesystem::path& file) {
   return name.rfind("libgstmini", 0) == 0 && file.extension() == ".so";
 }
 
+DebugCategory& category() {
+  return debug_category("registry", "plugin loading and the registry cache");
+}
+
 }  // namespace
 
 Registry& Registry::get() {
@@ -93,7 +99,13 @@ Registry& Registry::get() {
   return *registry;
 }
 
+// A plugin whose file matches its cache record is only remembered (its
+// features deferred); any other is loaded now and recorded. The cache is
+// rewritten when that changed anything.
 void Registry::load_plugins_from_path() {
+  const std::string cache_path = registry_cache_path();
+  RegistryCache cache = read_registry_cache(cache_path);
+  bool changed = false;
   std::set<std::string> seen;  // one file name loads once, the first folder wins
   for (const std::string& folder : plugin_folders()) {
     std::error_code error;
@@ -102,17 +114,59 @@ void Registry::load_plugins_from_path() {
       if (entry.is_regular_file(error) && is_plugin_file(entry.path()))
         files.push_back(entry.path());
     std::sort(files.begin(), files.end());
-    for (const auto& file : files)
-      if (seen.insert(file.filename().string()).second) load_plugin(file.string());
+    for (const auto& path : files) {
+      const std::string file = path.string();
+      if (!seen.insert(path.filename().string()).second) continue;
+      PluginStamp stamp;
+      const bool stamped = plugin_stamp(file, &stamp);
+      auto cached = cache.find(file);
+      const bool known = cached != cache.end() && stamped && cached->second.stamp == stamp &&
+                         std::none_of(plugins_.begin(), plugins_.end(), [&](const PluginInfo& p) {
+                           return p.name == cached->second.info.name;
+                         });
+      if (known) {
+        GSTMINI_LOG_OBJECT(category(), DebugLevel::Debug, "registry",
+                           "{} from the cache, not loaded", file);
+        plugins_.push_back(cached->second.info);
+        for (const std::string& feature : cached->second.info.features)
+          if (!entries_.count(feature)) deferred_.emplace(feature, file);
+        continue;
+      }
+      changed = true;
+      if (load_plugin(file) && stamped)
+        cache[file] = CachedPlugin{stamp, plugins_.back()};
+      else
+        cache.erase(file);  // failed: tried (and reported) again by the next process
+    }
   }
+  // Records of files no longer there, or changed by now, go.
+  for (auto it = cache.begin(); it != cache.end();) {
+    PluginStamp stamp;
+    if (plugin_stamp(it->first, &stamp) && stamp == it->second.stamp) {
+      ++it;
+    } else {
+      it = cache.erase(it);
+      changed = true;
+    }
+  }
+  if (changed && !write_registry_cache(cache_path, cache))
+    GSTMINI_LOG_OBJECT(category(), DebugLevel::Info, "registry",
+                       "cannot write the registry cache {}: every plugin loads at start",
+                       cache_path);
 }
 
 bool Registry::load_plugin(const std::string& filename) {
+  std::lock_guard<std::mutex> loading(load_mutex_);
+  return open_plugin(filename, nullptr);
+}
+
+bool Registry::open_plugin(const std::string& filename, PluginInfo* known) {
   auto fail = [&](std::string reason) {
     std::lock_guard<std::mutex> lock(mutex_);
     failures_.push_back(PluginFailure{filename, std::move(reason)});
     return false;
   };
+  GSTMINI_LOG_OBJECT(category(), DebugLevel::Debug, "registry", "loading plugin {}", filename);
   void* handle = dlopen(filename.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (!handle) return fail(dlerror());  // never dlclosed: its classes stay registered
   using DescFn = const PluginDesc* (*)();
@@ -127,13 +181,18 @@ bool Registry::load_plugin(const std::string& filename) {
                   desc->origin,  filename,          {}};
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    for (const PluginInfo& loaded : plugins_)
-      if (loaded.name == info.name) {
-        failures_.push_back({filename, "a plugin named \"" + info.name + "\" is already loaded"});
-        return false;
-      }
-    plugins_.push_back(std::move(info));
-    loading_ = &plugins_.back();
+    if (known) {
+      known->features.clear();  // registered anew by init
+      loading_ = known;
+    } else {
+      for (const PluginInfo& loaded : plugins_)
+        if (loaded.name == info.name) {
+          failures_.push_back({filename, "a plugin named \"" + info.name + "\" is already loaded"});
+          return false;
+        }
+      plugins_.push_back(std::move(info));
+      loading_ = &plugins_.back();
+    }
   }
   try {
     desc->init(*this);
@@ -148,10 +207,55 @@ bool Registry::load_plugin(const std::string& filename) {
   return true;
 }
 
+void Registry::load_deferred(const std::string& factory) {
+  {
+    // The common case, and a plugin's init looking an element up: nothing to load.
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!deferred_.count(factory)) return;
+  }
+  std::lock_guard<std::mutex> loading(load_mutex_);
+  std::string file;
+  PluginInfo* known = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = deferred_.find(factory);
+    if (it == deferred_.end()) return;  // not deferred, or loaded meanwhile
+    file = it->second;
+    for (auto d = deferred_.begin(); d != deferred_.end();)
+      d = d->second == file ? deferred_.erase(d) : std::next(d);
+    for (PluginInfo& p : plugins_)
+      if (p.filename == file) known = &p;
+    loading_deferred_ = true;
+  }
+  const bool loaded = known && open_plugin(file, known);
+  std::lock_guard<std::mutex> lock(mutex_);
+  loading_deferred_ = false;
+  if (!loaded)  // it loaded when cached, not now (a library it needs went?)
+    plugins_.erase(std::remove_if(plugins_.begin(), plugins_.end(),
+                                  [&](const PluginInfo& p) { return p.filename == file; }),
+                   plugins_.end());
+}
+
+void Registry::load_all_deferred() {
+  for (;;) {
+    std::string factory;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (deferred_.empty()) return;
+      factory = deferred_.begin()->first;
+    }
+    load_deferred(factory);
+  }
+}
+
 void Registry::add(const ElementClass& klass, Factory factory) {
   std::lock_guard<std::mutex> lock(mutex_);
-  entries_[klass.factory_name] = Entry{&klass, std::move(factory), 0};
   if (loading_) loading_->features.push_back(klass.factory_name);
+  // Registered since start (by the application): a plugin loaded late does
+  // not replace it, as it would not have at start.
+  if (loading_deferred_ && entries_.count(klass.factory_name)) return;
+  deferred_.erase(klass.factory_name);
+  entries_[klass.factory_name] = Entry{&klass, std::move(factory), 0};
 }
 
 std::vector<Registry::PluginInfo> Registry::plugins() const {
@@ -159,12 +263,14 @@ std::vector<Registry::PluginInfo> Registry::plugins() const {
   return {plugins_.begin(), plugins_.end()};
 }
 
-std::vector<Registry::PluginFailure> Registry::plugin_failures() const {
+std::vector<Registry::PluginFailure> Registry::plugin_failures() {
+  load_all_deferred();
   std::lock_guard<std::mutex> lock(mutex_);
   return failures_;
 }
 
 ElementPtr Registry::make(const std::string& factory, std::string name) {
+  load_deferred(factory);
   Factory make;
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -179,13 +285,15 @@ ElementPtr Registry::make(const std::string& factory, std::string name) {
   return make(std::move(name));
 }
 
-const ElementClass* Registry::find(const std::string& factory) const {
+const ElementClass* Registry::find(const std::string& factory) {
+  load_deferred(factory);
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = entries_.find(factory);
   return it == entries_.end() ? nullptr : it->second.klass;
 }
 
-std::vector<const ElementClass*> Registry::list() const {
+std::vector<const ElementClass*> Registry::list() {
+  load_all_deferred();
   std::lock_guard<std::mutex> lock(mutex_);
   std::vector<const ElementClass*> classes;
   for (const auto& [name, entry] : entries_) classes.push_back(entry.klass);

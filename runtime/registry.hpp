@@ -4,6 +4,9 @@
 //
 // Built-in elements are registered the first time the registry is used;
 // applications add their own with Registry::get().add<MyElement>().
+// Plugins found in the plugin folders are known from the registry cache
+// (runtime/registry_cache.hpp) and loaded when one of their elements is
+// first made or looked up; a plugin new to the cache loads at start.
 #pragma once
 
 #include <deque>
@@ -40,8 +43,9 @@ class Registry {
   // A new element; an empty name gives "<factory><n>" like GStreamer.
   // Throws ElementError("no element \"foo\"") for an unknown factory.
   ElementPtr make(const std::string& factory, std::string name = {});
-  const ElementClass* find(const std::string& factory) const;
-  std::vector<const ElementClass*> list() const;  // sorted by factory name
+  // Not const: they may load the plugin that has the element.
+  const ElementClass* find(const std::string& factory);
+  std::vector<const ElementClass*> list();  // sorted by factory name; loads every plugin
 
   // Plugins (runtime/plugin.hpp): what loaded, and what failed with why.
   struct PluginInfo {
@@ -53,8 +57,8 @@ class Registry {
     std::string filename;
     std::string reason;  // "undefined symbol: ...", "built for plugin ABI 0, not 1"
   };
-  std::vector<PluginInfo> plugins() const;
-  std::vector<PluginFailure> plugin_failures() const;
+  std::vector<PluginInfo> plugins() const;       // loaded or not
+  std::vector<PluginFailure> plugin_failures();  // loads every plugin first
   // Loads one plugin file now; false (with the failure recorded) if it cannot.
   bool load_plugin(const std::string& filename);
 
@@ -66,7 +70,16 @@ class Registry {
     unsigned next_index = 0;
   };
   void load_plugins_from_path();
+  // Loads the cached plugin that registers `factory`, if one does.
+  void load_deferred(const std::string& factory);
+  void load_all_deferred();
+  // dlopen and init; `known`: the plugin's entry from the cache, else a new one.
+  bool open_plugin(const std::string& filename, PluginInfo* known);
   mutable std::mutex mutex_;
+  std::mutex load_mutex_;  // one plugin loads at a time (held without mutex_)
+  // Factory -> plugin file, for plugins known from the cache, not loaded yet.
+  std::map<std::string, std::string> deferred_;
+  bool loading_deferred_ = false;  // a deferred load keeps what others registered since
   std::map<std::string, Entry> entries_;
   std::deque<PluginInfo> plugins_;  // a deque: loading_ stays valid as plugins load
   std::vector<PluginFailure> failures_;
