@@ -99,10 +99,9 @@ class HandoffSharing : public caf::policy::unprofiled {
   // `always_wake`: else only when a job already waits besides this one's
   // predecessor, the job the sending worker takes next.
   static void enqueue(coordinator_data& shared, caf::resumable* job, bool always_wake) {
-    std::unique_lock<std::mutex> guard(shared.lock);
+    std::lock_guard<std::mutex> guard(shared.lock);
     const bool wake = always_wake || shared.queue.size() >= 2;
     shared.queue.push_back(job);
-    guard.unlock();
     if (wake) shared.cv.notify_one();
   }
 };
