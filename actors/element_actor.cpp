@@ -108,6 +108,7 @@ caf::behavior ElementActor::make_behavior() {
         link.epoch = msg.epoch;
         link.in_flight = 0;
         link.last = FlowReturn::Ok;
+        link.delegated = AnswerTo{};  // the old peer answers its own delegated item
         monitor(link.peer);
         if (stats_) stats_describe(msg.pad);
         return true;

@@ -12,12 +12,14 @@
 // Upstream events (SEEK, LATENCY, QOS, custom) are requests: each element
 // runs its src_event() hook and forwards what it pushed upstream; the answer
 // is true as soon as one element on the way handled the event.
+#include <algorithm>
 #include <caf/all.hpp>
 
 #include <functional>
 #include <memory>
 #include <utility>
 
+#include "actors/answer_join.hpp"
 #include "actors/element_actor.hpp"
 
 namespace gstmini::actors {
@@ -110,25 +112,19 @@ caf::result<bool> ElementActor::on_send_event(SendEventMsg& msg) {
 void ElementActor::send_upstream(bool handled, std::function<void(bool)> on_answered) {
   std::vector<Output::Item> items = std::move(upstream_);
   upstream_.clear();
-  struct Answers {
-    std::size_t left;
-    bool any;
-    std::function<void(bool)> on_answered;
-  };
-  auto pending = std::make_shared<Answers>(Answers{0, handled, std::move(on_answered)});
-  auto answered = [pending](bool ok) {
-    pending->any = pending->any || ok;
-    if (--pending->left == 0 && pending->on_answered) pending->on_answered(pending->any);
-  };
+  auto join = AnswerJoin<bool>::make(
+      [handled, on_answered = std::move(on_answered)](std::vector<bool>& answers) {
+        if (on_answered)
+          on_answered(handled || std::find(answers.begin(), answers.end(), true) != answers.end());
+      });
   for (Output::Item& item : items) {
     InLink& in = in_[item.pad];
     if (!in.peer) continue;
-    ++pending->left;
-    request(in.peer, caf::infinite,
-            UpstreamEventMsg{in.peer_pad, std::get<Event>(std::move(item.data))})
-        .then([answered](bool ok) { answered(ok); }, [answered](caf::error&) { answered(false); });
+    join->ask<bool>(this, in.peer,
+                    UpstreamEventMsg{in.peer_pad, std::get<Event>(std::move(item.data))}, false,
+                    [](bool ok) { return ok; });
   }
-  if (pending->left == 0 && pending->on_answered) pending->on_answered(handled);
+  join->start();
 }
 
 caf::result<bool> ElementActor::answer_upstream(bool handled) {

@@ -3,11 +3,13 @@
 // and comes back through query_answered(). Several answers combine as in
 // GstBin: LATENCY adds up branches (combine_latency), anything else takes
 // the first element that handled it.
+#include <algorithm>
 #include <caf/all.hpp>
 
 #include <memory>
 #include <utility>
 
+#include "actors/answer_join.hpp"
 #include "actors/element_actor.hpp"
 
 namespace gstmini::actors {
@@ -72,52 +74,41 @@ caf::result<QueryReply> ElementActor::settle_query(QueryResult result, Query que
   // Answers combine in pad order, not arrival order, so the result (a CAPS
   // intersection's field order, say) does not depend on which branch was
   // faster.
-  struct Answers {
-    std::size_t left = 0;
-    std::vector<QueryReply> replies;
-    QueryCombiner combiner;
-  };
-  auto answers = std::make_shared<Answers>(Answers{0, {}, QueryCombiner(query)});
   auto promise = make_response_promise<QueryReply>();
-  auto answered = [this, answers, promise, narrow_caps, pad_index, translate](
-                      std::size_t slot, QueryReply& reply) mutable {
-    answers->replies[slot] = std::move(reply);
-    if (--answers->left) return;
-    for (const QueryReply& r : answers->replies) answers->combiner.add(r.handled, r.query);
-    if (narrow_caps) {
-      translate(answers->combiner.handled(), answers->combiner.result());
-      narrow_caps_answer(element_->pads()[pad_index], answers->combiner.handled(),
-                         answers->combiner.result());
-      promise.deliver(QueryReply{true, answers->combiner.result()});
-      return;
-    }
-    if (answers->combiner.handled())
-      guarded("query_answered", [&] {
-        element_->query_answered(answers->combiner.result());
-        return FlowReturn::Ok;
+  auto join =
+      AnswerJoin<QueryReply>::make([this, query, promise, narrow_caps, on_pad, pad_index, translate,
+                                    untransform](std::vector<QueryReply>& replies) mutable {
+        if (replies.empty()) {  // no linked peer (inside start(): on_pad is alive)
+          if (untransform) query.filter = *untransform;
+          if (narrow_caps) narrow_caps_answer(*on_pad, false, query);
+          promise.deliver(QueryReply{narrow_caps, query});
+          return;
+        }
+        QueryCombiner combiner(query);
+        for (const QueryReply& r : replies) combiner.add(r.handled, r.query);
+        if (narrow_caps) {
+          translate(combiner.handled(), combiner.result());
+          narrow_caps_answer(element_->pads()[pad_index], combiner.handled(), combiner.result());
+          promise.deliver(QueryReply{true, combiner.result()});
+          return;
+        }
+        if (combiner.handled())
+          guarded("query_answered", [&] {
+            element_->query_answered(combiner.result());
+            return FlowReturn::Ok;
+          });
+        promise.deliver(QueryReply{combiner.handled(), combiner.result()});
       });
-    promise.deliver(QueryReply{answers->combiner.handled(), answers->combiner.result()});
-  };
   for (const Pad& pad : element_->pads()) {
     if (pad.direction != out_of) continue;
     caf::actor peer = out_of == PadDirection::Sink ? in_[pad.index].peer : out_[pad.index].peer;
     std::uint32_t peer_pad =
         out_of == PadDirection::Sink ? in_[pad.index].peer_pad : out_[pad.index].peer_pad;
     if (!peer) continue;
-    const std::size_t slot = answers->left++;
-    answers->replies.push_back(QueryReply{false, query});
-    request(peer, caf::infinite, QueryMsg{peer_pad, query})
-        .then([answered, slot](QueryReply& reply) mutable { answered(slot, reply); },
-              [answered, slot, query](caf::error&) mutable {
-                QueryReply refused{false, query};
-                answered(slot, refused);
-              });
+    join->ask<QueryReply>(this, peer, QueryMsg{peer_pad, query}, QueryReply{false, query},
+                          [](QueryReply& reply) { return std::move(reply); });
   }
-  if (answers->left == 0) {
-    if (untransform) query.filter = *untransform;
-    if (narrow_caps) narrow_caps_answer(*on_pad, false, query);
-    promise.deliver(QueryReply{narrow_caps, query});
-  }
+  join->start();
   return promise;
 }
 

@@ -1,4 +1,5 @@
 #include "actors/pipeline_actor.hpp"
+#include "actors/answer_join.hpp"
 
 #include <caf/all.hpp>
 
@@ -142,18 +143,15 @@ caf::result<bool> PipelineActor::send_event(Event event) {
     if (playing_clock_) reprerolling_ = sinks;
   }
   auto promise = make_response_promise<bool>();
-  auto left = std::make_shared<std::size_t>(targets.size());
-  auto any = std::make_shared<bool>(false);
-  auto answered = [this, promise, left, any, flushing_seek](bool ok) mutable {
-    *any = *any || ok;
-    if (--*left) return;
-    if (flushing_seek && !*any) reprerolling_.clear();  // nobody flushed
-    promise.deliver(*any);
-  };
+  auto join =
+      AnswerJoin<bool>::make([this, promise, flushing_seek](std::vector<bool>& answers) mutable {
+        const bool any = std::find(answers.begin(), answers.end(), true) != answers.end();
+        if (flushing_seek && !any) reprerolling_.clear();  // nobody flushed
+        promise.deliver(any);
+      });
   for (const caf::actor& target : targets)
-    request(target, caf::infinite, SendEventMsg{event})
-        .then([answered](bool ok) mutable { answered(ok); },
-              [answered](caf::error&) mutable { answered(false); });
+    join->ask<bool>(this, target, SendEventMsg{event}, false, [](bool ok) { return ok; });
+  join->start();
   return promise;
 }
 

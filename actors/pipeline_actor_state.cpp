@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "actors/answer_join.hpp"
 #include "actors/element_actor.hpp"
 #include "actors/pipeline_actor.hpp"
 #include "runtime/log.hpp"
@@ -128,22 +129,16 @@ void PipelineActor::query_sinks(Query query, std::function<void(bool, Query)> on
     on_answer(false, std::move(query));
     return;
   }
-  struct Answers {
-    std::size_t left;
-    QueryCombiner combiner;
-    std::function<void(bool, Query)> on_answer;
-  };
-  auto answers = std::make_shared<Answers>(
-      Answers{targets.size(), QueryCombiner(query), std::move(on_answer)});
-  auto answered = [answers](bool handled, const Query& answer) {
-    answers->combiner.add(handled, answer);
-    if (--answers->left == 0)
-      answers->on_answer(answers->combiner.handled(), answers->combiner.result());
-  };
+  auto join = AnswerJoin<QueryReply>::make(
+      [query, on_answer = std::move(on_answer)](std::vector<QueryReply>& replies) {
+        QueryCombiner combiner(query);
+        for (const QueryReply& r : replies) combiner.add(r.handled, r.query);
+        on_answer(combiner.handled(), combiner.result());
+      });
   for (std::size_t i : targets)
-    request(nodes_[i].actor, caf::infinite, ElementQueryMsg{query})
-        .then([answered](QueryReply& reply) { answered(reply.handled, reply.query); },
-              [answered, query](caf::error&) { answered(false, query); });
+    join->ask<QueryReply>(this, nodes_[i].actor, ElementQueryMsg{query}, QueryReply{false, query},
+                          [](QueryReply& reply) { return std::move(reply); });
+  join->start();
 }
 
 void PipelineActor::change_child(std::size_t i, StateChange change) {
