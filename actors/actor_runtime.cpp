@@ -16,7 +16,7 @@
 
 #include "actors/handoff_sharing.hpp"
 #include "runtime/env.hpp"
-#include "runtime/log.hpp"
+#include "runtime/debug/log.hpp"
 
 namespace gstmini::actors {
 namespace {

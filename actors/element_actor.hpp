@@ -53,7 +53,7 @@
 #include "runtime/base_source.hpp"
 #include "runtime/bus.hpp"
 #include "runtime/element.hpp"
-#include "runtime/flow_counters.hpp"
+#include "runtime/stats/flow_counters.hpp"
 
 namespace gstmini::actors {
 

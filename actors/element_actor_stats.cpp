@@ -1,4 +1,4 @@
-// ElementActor: flow statistics (runtime/flow_stats.hpp). The actor writes
+// ElementActor: flow statistics (runtime/stats/flow_stats.hpp). The actor writes
 // its own counters only (relaxed atomics, one writer); every call site
 // checks stats_ (or the link's stats pointer) first, so with statistics off
 // nothing here runs.

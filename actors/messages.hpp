@@ -81,7 +81,7 @@
 #include "runtime/element.hpp"
 #include "runtime/event.hpp"
 #include "runtime/flow.hpp"
-#include "runtime/flow_counters.hpp"
+#include "runtime/stats/flow_counters.hpp"
 #include "runtime/query.hpp"
 #include "runtime/state.hpp"
 
@@ -214,7 +214,7 @@ struct AsyncDoneMsg {
   std::string element;
 };
 
-// Turns on flow statistics in an element actor (runtime/flow_counters.hpp).
+// Turns on flow statistics in an element actor (runtime/stats/flow_counters.hpp).
 struct AttachStatsMsg {
   std::shared_ptr<ElementCounters> counters;
 };

@@ -19,8 +19,8 @@
 #include "actors/pipeline_actor.hpp"
 #include "runtime/actor_thread.hpp"
 #include "runtime/env.hpp"
-#include "runtime/log.hpp"
-#include "runtime/registry.hpp"
+#include "runtime/debug/log.hpp"
+#include "runtime/registry/registry.hpp"
 
 namespace gstmini {
 namespace {

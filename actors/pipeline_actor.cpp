@@ -7,7 +7,7 @@
 #include <utility>
 
 #include "actors/element_actor.hpp"
-#include "runtime/log.hpp"
+#include "runtime/debug/log.hpp"
 
 namespace gstmini::actors {
 DebugCategory& pipeline_category() {

@@ -42,9 +42,9 @@
 #include "runtime/actor_thread.hpp"
 #include "runtime/bus.hpp"
 #include "runtime/clock.hpp"
-#include "runtime/dot.hpp"
+#include "runtime/debug/dot.hpp"
 #include "runtime/element.hpp"
-#include "runtime/flow_recorder.hpp"
+#include "runtime/stats/flow_recorder.hpp"
 #include "runtime/pipeline.hpp"
 #include "runtime/state.hpp"
 

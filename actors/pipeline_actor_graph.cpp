@@ -1,5 +1,5 @@
 // PipelineActor, graph dumps: what the actor knows of its graph at one
-// moment, as a GraphSnapshot (runtime/dot.hpp). Element states are the ones
+// moment, as a GraphSnapshot (runtime/debug/dot.hpp). Element states are the ones
 // the elements last answered to this actor, so nothing reads an element's
 // own state from another thread; pads come from Element::pads_snapshot().
 #include <caf/all.hpp>

@@ -8,7 +8,7 @@
 
 #include "actors/element_actor.hpp"
 #include "actors/pipeline_actor.hpp"
-#include "runtime/log.hpp"
+#include "runtime/debug/log.hpp"
 
 namespace gstmini::actors {
 

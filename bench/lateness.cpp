@@ -22,7 +22,7 @@
 
 #include "elements/fakesink.hpp"
 #include "runtime/pipeline.hpp"
-#include "runtime/registry.hpp"
+#include "runtime/registry/registry.hpp"
 
 using namespace gstmini;
 

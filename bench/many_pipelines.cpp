@@ -31,7 +31,7 @@
 #include <vector>
 
 #include "elements/fakesink.hpp"
-#include "runtime/parse_launch.hpp"
+#include "runtime/launch/parse_launch.hpp"
 #include "runtime/pipeline.hpp"
 
 using namespace gstmini;

@@ -13,8 +13,8 @@
 #include <cstdlib>
 #include <string>
 
-#include "runtime/launch_syntax.hpp"
-#include "runtime/parse_launch.hpp"
+#include "runtime/launch/launch_syntax.hpp"
+#include "runtime/launch/parse_launch.hpp"
 
 using namespace gstmini;
 using Steady = std::chrono::steady_clock;

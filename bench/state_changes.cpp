@@ -13,7 +13,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "runtime/parse_launch.hpp"
+#include "runtime/launch/parse_launch.hpp"
 
 using namespace gstmini;
 

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "runtime/pipeline.hpp"
-#include "runtime/registry.hpp"
+#include "runtime/registry/registry.hpp"
 
 using namespace gstmini;
 

@@ -10,15 +10,20 @@
 #   #include <gstmini/runtime/pipeline.hpp>   (one concept)
 include(CMakePackageConfigHelpers)
 
-file(GLOB _gstmini_public_headers CONFIGURE_DEPENDS
-  "${CMAKE_CURRENT_SOURCE_DIR}/runtime/*.hpp"
-  "${CMAKE_CURRENT_SOURCE_DIR}/runtime/video/*.hpp"
-  "${CMAKE_CURRENT_SOURCE_DIR}/elements/*.hpp")
+set(_gstmini_header_globs "${CMAKE_CURRENT_SOURCE_DIR}/elements/*.hpp")
+foreach(folder IN LISTS GSTMINI_RUNTIME_FOLDERS)
+  list(APPEND _gstmini_header_globs "${CMAKE_CURRENT_SOURCE_DIR}/${folder}/*.hpp")
+endforeach()
+file(GLOB _gstmini_public_headers CONFIGURE_DEPENDS ${_gstmini_header_globs})
 list(APPEND _gstmini_public_headers
   "${CMAKE_CURRENT_SOURCE_DIR}/include/gstmini/gstmini.hpp"
   "${CMAKE_BINARY_DIR}/include/gstmini/version.hpp")
 
 set(_gstmini_stage "${CMAKE_BINARY_DIR}/staged-include")
+# Emptied at each configure (a header added, moved or removed reconfigures,
+# through the globs above): the install copies the whole folder, so a stale
+# copy of a moved header would be installed beside the new one.
+file(REMOVE_RECURSE "${_gstmini_stage}")
 set(_gstmini_staged "")
 foreach(header IN LISTS _gstmini_public_headers)
   get_filename_component(dir "${header}" DIRECTORY)

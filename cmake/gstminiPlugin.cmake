@@ -5,7 +5,7 @@
 #
 # builds libgstminimyelements.so, a module the registry loads from a folder in
 # GSTMINI_PLUGIN_PATH (or from gstmini_PLUGIN_DIR once installed there). The
-# source defines the plugin with GSTMINI_PLUGIN_DEFINE (<gstmini/runtime/plugin.hpp>).
+# source defines the plugin with GSTMINI_PLUGIN_DEFINE (<gstmini/runtime/registry/plugin.hpp>).
 function(gstmini_add_plugin name)
   cmake_parse_arguments(ARG "" "OUTPUT_DIRECTORY" "SOURCES;LIBRARIES" ${ARGN})
   set(tgt "gstmini${name}")

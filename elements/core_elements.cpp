@@ -15,7 +15,7 @@
 #include "elements/queue.hpp"
 #include "elements/tee.hpp"
 #include "elements/valve.hpp"
-#include "runtime/registry.hpp"
+#include "runtime/registry/registry.hpp"
 
 namespace gstmini {
 

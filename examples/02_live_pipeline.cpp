@@ -37,7 +37,7 @@
 #include "elements/fakesink.hpp"
 #include "runtime/base_source.hpp"
 #include "runtime/pipeline.hpp"
-#include "runtime/registry.hpp"
+#include "runtime/registry/registry.hpp"
 
 using namespace gstmini;
 

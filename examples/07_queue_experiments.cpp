@@ -53,7 +53,7 @@
 #include "runtime/base_source.hpp"
 #include "runtime/base_transform.hpp"
 #include "runtime/pipeline.hpp"
-#include "runtime/registry.hpp"
+#include "runtime/registry/registry.hpp"
 
 using namespace gstmini;
 

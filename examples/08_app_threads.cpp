@@ -33,7 +33,7 @@
 #include "elements/appsink.hpp"
 #include "elements/appsrc.hpp"
 #include "runtime/pipeline.hpp"
-#include "runtime/registry.hpp"
+#include "runtime/registry/registry.hpp"
 
 using namespace gstmini;
 using WallClock = std::chrono::steady_clock;

@@ -15,7 +15,7 @@
 #include <cstdio>
 #include <string>
 
-#include "runtime/parse_launch.hpp"
+#include "runtime/launch/parse_launch.hpp"
 #include "runtime/pipeline.hpp"
 
 using namespace gstmini;

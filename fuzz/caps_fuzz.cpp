@@ -18,7 +18,7 @@
 #include <optional>
 #include <string>
 
-#include "runtime/caps.hpp"
+#include "runtime/caps/caps.hpp"
 
 namespace {
 

@@ -9,8 +9,8 @@
 #include <cstdint>
 #include <string>
 
-#include "runtime/launch_syntax.hpp"
-#include "runtime/parse_launch.hpp"
+#include "runtime/launch/launch_syntax.hpp"
+#include "runtime/launch/parse_launch.hpp"
 
 namespace {
 

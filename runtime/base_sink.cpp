@@ -2,7 +2,7 @@
 
 #include <limits>
 
-#include "runtime/log.hpp"
+#include "runtime/debug/log.hpp"
 
 namespace gstmini {
 

@@ -27,7 +27,7 @@
 #include "runtime/clock.hpp"
 #include "runtime/event.hpp"
 #include "runtime/flow.hpp"
-#include "runtime/log.hpp"
+#include "runtime/debug/log.hpp"
 #include "runtime/pad.hpp"
 #include "runtime/property.hpp"
 #include "runtime/query.hpp"

@@ -5,7 +5,7 @@
 #include <mutex>
 #include <set>
 
-#include "runtime/log.hpp"
+#include "runtime/debug/log.hpp"
 
 namespace gstmini {
 

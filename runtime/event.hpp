@@ -16,7 +16,7 @@
 #include <string>
 #include <variant>
 
-#include "runtime/caps.hpp"
+#include "runtime/caps/caps.hpp"
 #include "runtime/clock_time.hpp"
 #include "runtime/segment.hpp"
 #include "runtime/value.hpp"

@@ -1,4 +1,4 @@
-// The "{}" formatting behind the logging macros (runtime/log.hpp), without
+// The "{}" formatting behind the logging macros (runtime/debug/log.hpp), without
 // fmt: fmt is a private dependency of libgstmini, and an application or a
 // plugin that includes gstmini's headers must compile without fmt's.
 //

@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "runtime/caps.hpp"
+#include "runtime/caps/caps.hpp"
 
 namespace gstmini {
 

@@ -32,7 +32,7 @@
 #include "runtime/clock.hpp"
 #include "runtime/element.hpp"
 #include "runtime/event.hpp"
-#include "runtime/flow_stats.hpp"
+#include "runtime/stats/flow_stats.hpp"
 #include "runtime/query.hpp"
 #include "runtime/runtime.hpp"
 #include "runtime/state.hpp"
@@ -88,7 +88,7 @@ struct PipelineOptions {
   // GSTMINI_DEBUG_DUMP_DOT_DIR is set: "<prefix>.PAUSED_PLAYING"; empty: the
   // pipeline's name (gstmini-launch passes "gstmini-launch").
   std::string dot_dump_prefix;
-  // Flow statistics (runtime/flow_stats.hpp); off unless enabled.
+  // Flow statistics (runtime/stats/flow_stats.hpp); off unless enabled.
   StatsOptions stats;
 
   // Defaults, overridden by GSTMINI_WINDOW (0..kMaxWindow), GSTMINI_STRICT

@@ -1,6 +1,6 @@
 #include "runtime/property.hpp"
 
-#include "runtime/caps.hpp"
+#include "runtime/caps/caps.hpp"
 
 #include <strings.h>
 #include <cerrno>

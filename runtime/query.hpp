@@ -11,7 +11,7 @@
 
 #include <utility>
 
-#include "runtime/caps.hpp"
+#include "runtime/caps/caps.hpp"
 #include "runtime/clock_time.hpp"
 #include "runtime/segment.hpp"
 #include "runtime/value.hpp"

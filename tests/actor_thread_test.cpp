@@ -9,7 +9,7 @@
 #include "elements/appsink.hpp"
 #include "elements/fakesink.hpp"
 #include "runtime/actor_thread.hpp"
-#include "runtime/parse_launch.hpp"
+#include "runtime/launch/parse_launch.hpp"
 #include "test_util.hpp"
 
 using namespace gstmini;

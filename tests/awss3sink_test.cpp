@@ -16,7 +16,7 @@
 
 #include "elements/appsrc.hpp"
 #include "runtime/pipeline.hpp"
-#include "runtime/registry.hpp"
+#include "runtime/registry/registry.hpp"
 #include "tests/s3rver.hpp"
 #include "tests/test_util.hpp"
 

@@ -10,7 +10,7 @@
 #include <limits>
 #include <string>
 
-#include "runtime/caps.hpp"
+#include "runtime/caps/caps.hpp"
 
 using namespace gstmini;
 

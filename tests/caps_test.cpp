@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "runtime/caps.hpp"
+#include "runtime/caps/caps.hpp"
 
 using namespace gstmini;
 

@@ -11,7 +11,7 @@
 
 #include "runtime/bus.hpp"
 #include "runtime/clock.hpp"
-#include "runtime/registry.hpp"
+#include "runtime/registry/registry.hpp"
 
 using namespace gstmini;
 

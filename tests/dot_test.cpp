@@ -7,7 +7,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "runtime/dot.hpp"
+#include "runtime/debug/dot.hpp"
 #include "test_util.hpp"
 
 using namespace gstmini;

@@ -15,7 +15,7 @@
 
 #include "actors/element_actor.hpp"
 #include "actors/messages.hpp"
-#include "runtime/registry.hpp"
+#include "runtime/registry/registry.hpp"
 
 namespace gstmini::test {
 

@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "runtime/env.hpp"
-#include "runtime/parse_launch.hpp"
+#include "runtime/launch/parse_launch.hpp"
 #include "runtime/pipeline.hpp"
 #include "runtime/runtime.hpp"
 #include "subprocess.hpp"

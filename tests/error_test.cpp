@@ -5,7 +5,7 @@
 #include <stdexcept>
 
 #include "elements/identity.hpp"
-#include "runtime/registry.hpp"
+#include "runtime/registry/registry.hpp"
 #include "test_util.hpp"
 
 using namespace gstmini;

@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "elements/appsink.hpp"
-#include "runtime/parse_launch.hpp"
+#include "runtime/launch/parse_launch.hpp"
 
 namespace gstmini::test {
 

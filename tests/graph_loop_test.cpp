@@ -4,7 +4,7 @@
 // without end.
 #include <catch2/catch.hpp>
 
-#include "runtime/parse_launch.hpp"
+#include "runtime/launch/parse_launch.hpp"
 #include "test_util.hpp"
 
 using namespace gstmini;

@@ -10,7 +10,7 @@
 #include <filesystem>
 #include <regex>
 
-#include "runtime/parse_launch.hpp"
+#include "runtime/launch/parse_launch.hpp"
 #include "tests/encoded_video_util.hpp"
 
 namespace gstmini::test {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "runtime/inspect_plugin.hpp"
+#include "tools/inspect/inspect_plugin.hpp"
 #include "subprocess.hpp"
 
 using gstmini::test::Subprocess;

@@ -12,7 +12,7 @@
 
 #include "elements/fakesink.hpp"
 #include "resource_usage.hpp"
-#include "runtime/parse_launch.hpp"
+#include "runtime/launch/parse_launch.hpp"
 #include "runtime/pipeline.hpp"
 
 using namespace gstmini;

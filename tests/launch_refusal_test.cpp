@@ -6,8 +6,8 @@
 
 #include <string>
 
-#include "runtime/parse_launch.hpp"
-#include "runtime/registry.hpp"
+#include "runtime/launch/parse_launch.hpp"
+#include "runtime/registry/registry.hpp"
 #include "runtime/utf8.hpp"
 #include "subprocess.hpp"
 

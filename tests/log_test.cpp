@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "runtime/log.hpp"
+#include "runtime/debug/log.hpp"
 
 using namespace gstmini;
 

@@ -10,7 +10,7 @@
 #include "elements/fakesink.hpp"
 #include "elements/fakesrc.hpp"
 #include "runtime/pipeline.hpp"
-#include "runtime/registry.hpp"
+#include "runtime/registry/registry.hpp"
 #include "tests/test_util.hpp"
 
 using namespace gstmini;

@@ -6,8 +6,8 @@
 #include <map>
 
 #include "elements/capsfilter.hpp"
-#include "runtime/launch_syntax.hpp"
-#include "runtime/parse_launch.hpp"
+#include "runtime/launch/launch_syntax.hpp"
+#include "runtime/launch/parse_launch.hpp"
 #include "test_util.hpp"
 
 using namespace gstmini;

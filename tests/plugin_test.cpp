@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "runtime/plugin.hpp"
-#include "runtime/registry.hpp"
+#include "runtime/registry/plugin.hpp"
+#include "runtime/registry/registry.hpp"
 
 using gstmini::Registry;
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "runtime/registry.hpp"
+#include "runtime/registry/registry.hpp"
 
 using namespace gstmini;
 

@@ -4,7 +4,7 @@
 
 #include "elements/appsrc.hpp"
 #include "elements/queue.hpp"
-#include "runtime/registry.hpp"
+#include "runtime/registry/registry.hpp"
 #include "test_util.hpp"
 
 using namespace gstmini;

@@ -1,4 +1,4 @@
-// The registry cache (runtime/registry_cache.hpp): a process loads a plugin
+// The registry cache (runtime/registry/registry_cache.hpp): a process loads a plugin
 // only when one of its elements is used; a plugin file that changed is
 // loaded and recorded again; a cache that cannot be written costs only
 // start-up time. The registry is one per process, so the launcher runs in
@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "runtime/registry_cache.hpp"
+#include "runtime/registry/registry_cache.hpp"
 #include "subprocess.hpp"
 
 using namespace gstmini;

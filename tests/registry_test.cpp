@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "runtime/base_sink.hpp"
-#include "runtime/registry.hpp"
+#include "runtime/registry/registry.hpp"
 
 using namespace gstmini;
 

@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "elements/fakesink.hpp"
-#include "runtime/parse_launch.hpp"
+#include "runtime/launch/parse_launch.hpp"
 #include "test_util.hpp"
 
 using namespace gstmini;

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "resource_usage.hpp"
-#include "runtime/parse_launch.hpp"
+#include "runtime/launch/parse_launch.hpp"
 #include "runtime/pipeline.hpp"
 #include "runtime/runtime.hpp"
 

@@ -17,7 +17,7 @@
 #include <thread>
 
 #include "actors/actor_runtime.hpp"
-#include "runtime/parse_launch.hpp"
+#include "runtime/launch/parse_launch.hpp"
 #include "runtime/pipeline.hpp"
 #include "subprocess.hpp"
 

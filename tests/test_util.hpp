@@ -14,7 +14,7 @@
 #include "elements/fakesink.hpp"
 #include "elements/fakesrc.hpp"
 #include "runtime/pipeline.hpp"
-#include "runtime/registry.hpp"
+#include "runtime/registry/registry.hpp"
 
 namespace gstmini::test {
 

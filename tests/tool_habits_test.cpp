@@ -7,8 +7,8 @@
 #include <regex>
 #include <string>
 
-#include "runtime/inspect.hpp"
-#include "runtime/registry.hpp"
+#include "tools/inspect/inspect.hpp"
+#include "runtime/registry/registry.hpp"
 #include "subprocess.hpp"
 #include "tools/launch/launch_text.hpp"
 

@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <thread>
 
-#include "runtime/registry.hpp"
+#include "runtime/registry/registry.hpp"
 #include "video_test_util.hpp"
 #include "xvfb.hpp"
 

@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "elements/appsink.hpp"
-#include "runtime/parse_launch.hpp"
+#include "runtime/launch/parse_launch.hpp"
 #include "subprocess.hpp"
 
 namespace gstmini::test {

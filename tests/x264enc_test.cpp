@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "elements/appsink.hpp"
-#include "runtime/parse_launch.hpp"
+#include "runtime/launch/parse_launch.hpp"
 #include "tests/encoded_video_util.hpp"
 
 namespace gstmini::test {

@@ -3,14 +3,14 @@
 //   GSTMINI_TRACERS="stats(file=run.csv,interval=10ms)" build/examples/06_tee_branches
 //   build/tools/gstmini-flowchart run.csv run.html
 //
-// Reads CSV or JSON lines (runtime/flow_stats_reader.hpp) and writes a
-// self-contained page (runtime/flow_chart.hpp): queue levels, throughput
+// Reads CSV or JSON lines (runtime/stats/flow_stats_reader.hpp) and writes a
+// self-contained page (runtime/stats/flow_chart.hpp): queue levels, throughput
 // and back-pressure per link over time.
 #include <cstdio>
 #include <fstream>
 #include <string>
 
-#include "runtime/flow_chart.hpp"
+#include "runtime/stats/flow_chart.hpp"
 
 int main(int argc, char** argv) {
   if (argc < 2 || argc > 3 || std::string(argv[1]) == "--help") {

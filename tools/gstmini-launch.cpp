@@ -18,8 +18,8 @@
 #include <string>
 #include <vector>
 
-#include "runtime/flow_stats.hpp"
-#include "runtime/parse_launch.hpp"
+#include "runtime/stats/flow_stats.hpp"
+#include "runtime/launch/parse_launch.hpp"
 #include "runtime/pipeline.hpp"
 #include "tools/launch/debug_options.hpp"
 #include "tools/launch/launch_text.hpp"
@@ -121,7 +121,7 @@ int parse_options(int argc, char** argv, Options* options) {
   }
   return -1;
 }
-// --stats: the flow statistics table of the run (runtime/flow_stats.hpp).
+// --stats: the flow statistics table of the run (runtime/stats/flow_stats.hpp).
 void print_flow_statistics(const Pipeline& pipeline) {
   std::printf("%s", format_stats_table(pipeline.stats()).c_str());
 }

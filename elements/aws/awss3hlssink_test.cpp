@@ -8,7 +8,7 @@
 
 #include <filesystem>
 
-#include "runtime/parse_launch.hpp"
+#include "runtime/launch/parse_launch.hpp"
 #include "tests/s3rver.hpp"
 #include "tests/video_test_util.hpp"
 

@@ -1,7 +1,7 @@
 // The aws plugin: S3 sinks over libcurl (gst-plugins-rs' aws plugin, in small).
-#include "runtime/plugin.hpp"
+#include "runtime/registry/plugin.hpp"
 #include "elements/aws/awss3sink.hpp"
-#include "runtime/registry.hpp"
+#include "runtime/registry/registry.hpp"
 #ifdef GSTMINI_AWS_HLS
 #include "elements/aws/awss3hlssink.hpp"
 #endif

@@ -1,7 +1,7 @@
 // The hls plugin: hlssink2 writing HLS segments and a playlist to local files.
-#include "runtime/plugin.hpp"
+#include "runtime/registry/plugin.hpp"
 #include "elements/hls/hlssink2.hpp"
-#include "runtime/registry.hpp"
+#include "runtime/registry/registry.hpp"
 
 static void plugin_init(gstmini::Registry& registry) { registry.add<gstmini::HlsSink2>(); }
 

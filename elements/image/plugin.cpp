@@ -1,11 +1,11 @@
 // The image plugin: PNG and JPEG decoders and encoders (GStreamer's png and
 // jpeg plugins), on Debian's libpng and libjpeg-turbo.
-#include "runtime/plugin.hpp"
+#include "runtime/registry/plugin.hpp"
 #include "elements/image/jpegdec.hpp"
 #include "elements/image/jpegenc.hpp"
 #include "elements/image/pngdec.hpp"
 #include "elements/image/pngenc.hpp"
-#include "runtime/registry.hpp"
+#include "runtime/registry/registry.hpp"
 
 namespace {
 void plugin_init(gstmini::Registry& registry) {

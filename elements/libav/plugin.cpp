@@ -1,9 +1,9 @@
 // The libav plugin: elements on FFmpeg's libraries (LGPL in Debian's build
 // of libavcodec/libavformat), like GStreamer's gst-libav.
-#include "runtime/plugin.hpp"
+#include "runtime/registry/plugin.hpp"
 #include "elements/libav/avdec_h264.hpp"
 #include "elements/libav/mpegtsmux.hpp"
-#include "runtime/registry.hpp"
+#include "runtime/registry/registry.hpp"
 
 static void plugin_init(gstmini::Registry& registry) {
   registry.add<gstmini::MpegTsMux>();

@@ -1,7 +1,7 @@
 // The SDL2 plugin: a window for raw video (sdlvideosink, autovideosink).
-#include "runtime/plugin.hpp"
+#include "runtime/registry/plugin.hpp"
 #include "elements/sdl/sdlvideosink.hpp"
-#include "runtime/registry.hpp"
+#include "runtime/registry/registry.hpp"
 
 namespace {
 

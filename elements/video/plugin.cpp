@@ -1,11 +1,11 @@
 // The raw video plugin: test source, converter, scaler, rate and freeze.
-#include "runtime/plugin.hpp"
+#include "runtime/registry/plugin.hpp"
 #include "elements/video/imagefreeze.hpp"
 #include "elements/video/videoconvert.hpp"
 #include "elements/video/videorate.hpp"
 #include "elements/video/videoscale.hpp"
 #include "elements/video/videotestsrc.hpp"
-#include "runtime/registry.hpp"
+#include "runtime/registry/registry.hpp"
 
 static void plugin_init(gstmini::Registry& registry) {
   registry.add<gstmini::VideoTestSrc>();

@@ -1,9 +1,9 @@
 // The x264 plugin: GPL, because libx264 is. It is a separate shared
 // library (libgstminix264.so) so that the core keeps its own licence, as
 // GStreamer keeps x264enc in -ugly.
-#include "runtime/plugin.hpp"
+#include "runtime/registry/plugin.hpp"
 #include "elements/x264/x264enc.hpp"
-#include "runtime/registry.hpp"
+#include "runtime/registry/registry.hpp"
 
 static void plugin_init(gstmini::Registry& registry) { registry.add<gstmini::X264Enc>(); }
 

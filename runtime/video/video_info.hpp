@@ -23,7 +23,7 @@
 #include <string>
 #include <vector>
 
-#include "runtime/caps.hpp"
+#include "runtime/caps/caps.hpp"
 
 namespace gstmini {
 

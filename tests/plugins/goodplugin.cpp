@@ -1,8 +1,8 @@
 // A plugin that loads next to the broken ones: one element, registered
 // through the same macro an application's plugin uses.
 #include "runtime/base_transform.hpp"
-#include "runtime/plugin.hpp"
-#include "runtime/registry.hpp"
+#include "runtime/registry/plugin.hpp"
+#include "runtime/registry/registry.hpp"
 
 namespace {
 

@@ -1,8 +1,8 @@
 // A plugin that cannot load: it calls a function no library defines, so
 // dlopen(RTLD_NOW) fails with "undefined symbol: ...". The registry must
 // report it and carry on (tests/plugin_test.cpp).
-#include "runtime/plugin.hpp"
-#include "runtime/registry.hpp"
+#include "runtime/registry/plugin.hpp"
+#include "runtime/registry/registry.hpp"
 
 void gstmini_test_function_nobody_defines();
 

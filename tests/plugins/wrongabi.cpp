@@ -2,8 +2,8 @@
 // registry must refuse it with the reason, without calling its init.
 #include <stdexcept>
 
-#include "runtime/plugin.hpp"
-#include "runtime/registry.hpp"
+#include "runtime/registry/plugin.hpp"
+#include "runtime/registry/registry.hpp"
 
 namespace {
 void plugin_init(gstmini::Registry&) { throw std::logic_error("init of a refused plugin ran"); }

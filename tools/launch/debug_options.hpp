@@ -8,7 +8,7 @@
 //
 // Both "--opt=value" and "--opt value" are accepted, as GOption accepts them.
 // The options refine GSTMINI_DEBUG: the spec applied is the environment's,
-// then "*:LEVEL", then LIST, later entries winning (runtime/log.hpp).
+// then "*:LEVEL", then LIST, later entries winning (runtime/debug/log.hpp).
 #pragma once
 
 #include <unistd.h>
@@ -17,8 +17,8 @@
 #include <cstdlib>
 #include <string>
 
-#include "runtime/log_categories.hpp"
-#include "runtime/registry.hpp"
+#include "runtime/debug/log_categories.hpp"
+#include "runtime/registry/registry.hpp"
 
 namespace gstmini::launch {
 
