@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "actors/handoff_sharing.hpp"
-#include "runtime/env.hpp"
 #include "runtime/debug/log.hpp"
+#include "runtime/env.hpp"
 
 namespace gstmini::actors {
 namespace {

@@ -81,9 +81,9 @@
 #include "runtime/element.hpp"
 #include "runtime/event.hpp"
 #include "runtime/flow.hpp"
-#include "runtime/stats/flow_counters.hpp"
 #include "runtime/query.hpp"
 #include "runtime/state.hpp"
+#include "runtime/stats/flow_counters.hpp"
 
 namespace gstmini::actors {
 

@@ -18,8 +18,8 @@
 #include "actors/actor_runtime.hpp"
 #include "actors/pipeline_actor.hpp"
 #include "runtime/actor_thread.hpp"
-#include "runtime/env.hpp"
 #include "runtime/debug/log.hpp"
+#include "runtime/env.hpp"
 #include "runtime/registry/registry.hpp"
 
 namespace gstmini {

@@ -44,9 +44,9 @@
 #include "runtime/clock.hpp"
 #include "runtime/debug/dot.hpp"
 #include "runtime/element.hpp"
-#include "runtime/stats/flow_recorder.hpp"
 #include "runtime/pipeline.hpp"
 #include "runtime/state.hpp"
+#include "runtime/stats/flow_recorder.hpp"
 
 namespace gstmini::actors {
 

@@ -39,9 +39,9 @@
 #include <string>
 
 #include "elements/queue.hpp"
-#include "runtime/stats/flow_chart.hpp"
 #include "runtime/pipeline.hpp"
 #include "runtime/registry/registry.hpp"
+#include "runtime/stats/flow_chart.hpp"
 
 using namespace gstmini;
 

@@ -32,10 +32,10 @@
 #include "runtime/clock.hpp"
 #include "runtime/element.hpp"
 #include "runtime/event.hpp"
-#include "runtime/stats/flow_stats.hpp"
 #include "runtime/query.hpp"
 #include "runtime/runtime.hpp"
 #include "runtime/state.hpp"
+#include "runtime/stats/flow_stats.hpp"
 
 namespace gstmini {
 

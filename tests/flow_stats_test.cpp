@@ -10,12 +10,12 @@
 #include <thread>
 
 #include "elements/fakesink.hpp"
+#include "runtime/registry/registry.hpp"
 #include "runtime/stats/flow_chart.hpp"
 #include "runtime/stats/flow_counters.hpp"
 #include "runtime/stats/flow_recorder.hpp"
 #include "runtime/stats/flow_stats.hpp"
 #include "runtime/stats/flow_stats_reader.hpp"
-#include "runtime/registry/registry.hpp"
 #include "test_util.hpp"
 
 using namespace gstmini;

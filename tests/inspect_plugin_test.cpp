@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "tools/inspect/inspect_plugin.hpp"
 #include "subprocess.hpp"
+#include "tools/inspect/inspect_plugin.hpp"
 
 using gstmini::test::Subprocess;
 

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "tools/inspect/inspect.hpp"
 #include "runtime/registry/registry.hpp"
+#include "tools/inspect/inspect.hpp"
 
 using namespace gstmini;
 

@@ -7,9 +7,9 @@
 #include <regex>
 #include <string>
 
-#include "tools/inspect/inspect.hpp"
 #include "runtime/registry/registry.hpp"
 #include "subprocess.hpp"
+#include "tools/inspect/inspect.hpp"
 #include "tools/launch/launch_text.hpp"
 
 using namespace gstmini;

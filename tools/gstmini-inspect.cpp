@@ -20,9 +20,9 @@
 #include <string>
 #include <vector>
 
+#include "runtime/registry/registry.hpp"
 #include "tools/inspect/inspect.hpp"
 #include "tools/inspect/inspect_plugin.hpp"
-#include "runtime/registry/registry.hpp"
 
 namespace {
 

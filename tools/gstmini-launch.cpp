@@ -18,9 +18,9 @@
 #include <string>
 #include <vector>
 
-#include "runtime/stats/flow_stats.hpp"
 #include "runtime/launch/parse_launch.hpp"
 #include "runtime/pipeline.hpp"
+#include "runtime/stats/flow_stats.hpp"
 #include "tools/launch/debug_options.hpp"
 #include "tools/launch/launch_text.hpp"
 #include "tools/launch/signal_thread.hpp"

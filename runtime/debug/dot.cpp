@@ -6,8 +6,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "runtime/flow.hpp"
 #include "runtime/debug/log.hpp"
+#include "runtime/flow.hpp"
 
 namespace gstmini {
 namespace {
