@@ -164,7 +164,7 @@ void ElementActor::sink_state_changed(StateChange change) {
       break;
     case StateChange::PausedToPlaying:
       need_preroll_ = false;
-      grants_many_ = !element_->get<bool>("sync");
+      grants_many_ = !element_->get<bool>("sync") && !sink_->asks_upstream_while_rendering();
       if (eos_pending_) {
         eos_pending_ = false;
         send(pipeline_, ElementEosMsg{element_->name()});

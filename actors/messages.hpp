@@ -24,7 +24,7 @@
 // Credit is granted by the receiver (a link made with window 0, the
 // default): a plain element grants 1 (lock-step: GStreamer's call stack as
 // messages), a queue its free space, a leaky queue kMaxCredit, a sync=false
-// sink in PLAYING up to kMaxCredit (runtime/pipeline.hpp;
+// sink in PLAYING up to kMaxCredit unless it asks upstream while rendering (runtime/pipeline.hpp;
 // ElementActor::credit()). A link made with window N always grants N. The sender starts with
 // credit 1. The receiver answers OK items together (one FlowMsg) once half its grant is owed, or at
 // the end of a handler run when the sender has no credit left (all it may have unanswered is here,

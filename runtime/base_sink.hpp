@@ -43,6 +43,11 @@ class Sink : public Element {
   }
   // A serialized event reached the sink (after the base class handled it).
   virtual void on_event(const Event& event) { (void)event; }
+  // True for a sink whose render() sends events upstream that must reach
+  // upstream before the push that caused them returns (a segmenter's
+  // keyframe request, as in GStreamer's one streaming thread). Such a sink
+  // grants credit 1 even with sync=false, so upstream cannot run past it.
+  virtual bool asks_upstream_while_rendering() const { return false; }
 
   // ---- called by the hosting actor ----
   struct SyncPlan {

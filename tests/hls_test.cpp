@@ -21,16 +21,22 @@ constexpr int kHeight = 120;
 
 struct HlsRun {
   std::optional<Message> end;
-  std::vector<Structure> fragments;  // splitmuxsink-fragment-closed, in order
+  std::vector<Structure> fragments;   // splitmuxsink-fragment-closed, in order
+  std::uint32_t sink_max_credit = 0;  // the most the link mpegtsmux -> hlssink2 allowed
 };
 
 // appsrc ! x264enc ! mpegtsmux ! hlssink2 <hls_props>, `frames` frames at 30 fps.
 HlsRun run_hls(const TempDir& dir, int frames, const std::string& hls_props,
                const std::string& enc_props = "speed-preset=ultrafast tune=zerolatency") {
+  PipelineOptions options = PipelineOptions::from_env();
+  options.stats.enabled = true;
+  options.stats.print_table = false;
   auto pipeline = parse_launch(
       "appsrc name=src block=true caps=\"" + i420_caps(kWidth, kHeight) + "\" ! x264enc " +
-      enc_props + " ! mpegtsmux ! hlssink2 name=hls location=" + (dir / "segment%05d.ts") +
-      " playlist-location=" + (dir / "playlist.m3u8") + " " + hls_props);
+          enc_props +
+          " ! mpegtsmux name=mux ! hlssink2 name=hls location=" + (dir / "segment%05d.ts") +
+          " playlist-location=" + (dir / "playlist.m3u8") + " " + hls_props,
+      options);
   pipeline->set_state(State::Playing);
   std::thread feeder = feed_frames(pipeline->get_by_name("src"), kWidth, kHeight, frames);
   HlsRun run;
@@ -44,6 +50,8 @@ HlsRun run_hls(const TempDir& dir, int frames, const std::string& hls_props,
     run.end = m;
     break;
   }
+  for (const LinkStats& link : pipeline->stats().links)
+    if (link.sink == "hls:sink") run.sink_max_credit = link.max_credit;
   pipeline->set_state(State::Null);
   feeder.join();
   return run;
@@ -115,6 +123,23 @@ TEST_CASE("every segment starts with a keyframe and lasts at most target-duratio
         segment + "'");
     CHECK(first.rfind("1,I", 0) == 0);
   }
+}
+
+TEST_CASE("hlssink2 stays lock-step while it asks for keyframes, so no request comes late",
+          "[hls]") {
+  // A sync=false sink may grant more than 1, but then the encoder could
+  // run past a cut before the request sent at the segment's start reaches it.
+  TempDir with_requests;
+  HlsRun run = run_hls(with_requests, 40, "target-duration=1");
+  REQUIRE(run.end);
+  REQUIRE(run.end->type == MessageType::Eos);
+  CHECK(run.sink_max_credit == 1);
+
+  TempDir without_requests;
+  run = run_hls(without_requests, 40, "target-duration=1 send-keyframe-requests=false");
+  REQUIRE(run.end);
+  REQUIRE(run.end->type == MessageType::Eos);
+  CHECK(run.sink_max_credit > 1);
 }
 
 TEST_CASE("without keyframe requests a segment ends at the first keyframe after it is due",

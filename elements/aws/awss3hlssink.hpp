@@ -35,6 +35,8 @@ class AwsS3HlsSink : public Sink, public EosHold {
   bool ready_to_render() override;
   bool ready_for_eos() override;
   bool sink_event(const Pad& pad, Event event, Output& out) override;
+  // Keyframe requests must reach the encoder before it passes the cut.
+  bool asks_upstream_while_rendering() const override { return send_keyframe_requests_; }
 
  private:
   void fragment_closed(const HlsSegmenter::Fragment& fragment);

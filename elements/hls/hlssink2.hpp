@@ -49,6 +49,8 @@ class HlsSink2 : public Sink {
 
   FlowReturn render(const Buffer& buffer) override;
   bool sink_event(const Pad& pad, Event event, Output& out) override;
+  // Keyframe requests must reach the encoder before it passes the cut.
+  bool asks_upstream_while_rendering() const override { return send_keyframe_requests_; }
   bool start() override;
   bool stop() override;
 
