@@ -17,6 +17,17 @@
 // FIFO like plain sharing: a chain streaming at full speed cannot starve
 // control messages queued behind it (CAF's work stealing runs the job a
 // worker just woke first).
+//
+// The workers also run the system clock's timers (runtime/clock.hpp,
+// TimerDriver): one idle worker, the keeper, sleeps until the earliest
+// deadline (or kIdleLook) and fires what is due, and every worker fires
+// due timers before it takes its next job. A live frame used to cost four
+// thread wake-ups (timer thread, then a worker, for the source's capture
+// and again for the sink's render) and two futex wakes; now it costs the
+// keeper's two timed wake-ups. A wake-up the keeper fires goes to the
+// keeper itself like a handed-off job. When the keeper runs a long job, a
+// deadline that falls due meanwhile waits for the end of that job or for
+// another worker's idle look, whichever comes first.
 #pragma once
 
 #include <caf/policy/unprofiled.hpp>
@@ -24,10 +35,14 @@
 #include <caf/scheduler/coordinator.hpp>
 #include <caf/scheduler/worker.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <memory>
 #include <mutex>
+
+#include "runtime/clock.hpp"
 
 namespace gstmini::actors {
 
@@ -35,12 +50,25 @@ class HandoffSharing : public caf::policy::unprofiled {
  public:
   static constexpr auto kIdleLook = std::chrono::milliseconds(5);
 
-  struct coordinator_data {
-    explicit coordinator_data(caf::scheduler::abstract_coordinator*) {}
+  struct coordinator_data final : TimerDriver {
+    explicit coordinator_data(caf::scheduler::abstract_coordinator*);
+    ~coordinator_data();
+    coordinator_data(const coordinator_data&) = delete;
+    coordinator_data& operator=(const coordinator_data&) = delete;
+    void earliest_changed(ClockTime at) override;
+
     // FIFO. A deque reuses its blocks: CAF's std::list allocated a node per job.
     std::deque<caf::resumable*> queue;
     std::mutex lock;
-    std::condition_variable cv;
+    std::condition_variable cv;         // idle workers but the keeper
+    std::condition_variable keeper_cv;  // the keeper
+    int workers = 0;                    // learned at the first dequeue
+    int sleepers = 0;                   // waiting on cv
+    bool keeper_waiting = false;
+    ClockTime keeper_until = 0;  // when the keeper wakes by itself
+    // The system clock this runtime drives; null when another runtime
+    // in the process already drives it (then its timer thread does).
+    std::shared_ptr<SystemClock> clock;
   };
 
   struct worker_data {
@@ -70,11 +98,25 @@ class HandoffSharing : public caf::policy::unprofiled {
     enqueue(d(self->parent()), job, true);
   }
 
+  // Fires due timers first: a wake-up is never queued behind the jobs
+  // that were waiting when it fell due.
   template <class Worker>
   caf::resumable* dequeue(Worker* self) {
     coordinator_data& shared = d(self->parent());
     std::unique_lock<std::mutex> guard(shared.lock);
-    while (shared.queue.empty()) shared.cv.wait_for(guard, kIdleLook);
+    shared.workers = static_cast<int>(self->parent()->num_workers());
+    for (;;) {
+      const ClockTime deadline = shared.clock ? shared.clock->next_deadline() : kClockTimeNone;
+      const ClockTime now = deadline != kClockTimeNone ? shared.clock->now() : 0;
+      if (deadline <= now) {
+        guard.unlock();
+        fire_timers(shared);
+        guard.lock();
+        continue;
+      }
+      if (!shared.queue.empty()) break;
+      wait_for_work(shared, guard, deadline, now);
+    }
     caf::resumable* job = shared.queue.front();
     shared.queue.pop_front();
     return job;
@@ -100,10 +142,25 @@ class HandoffSharing : public caf::policy::unprofiled {
   // predecessor, the job the sending worker takes next.
   static void enqueue(coordinator_data& shared, caf::resumable* job, bool always_wake) {
     std::lock_guard<std::mutex> guard(shared.lock);
-    const bool wake = always_wake || shared.queue.size() >= 2;
+    const bool wake = (always_wake && !firing_timers_) || shared.queue.size() >= 2;
     shared.queue.push_back(job);
-    if (wake) shared.cv.notify_one();
+    if (!wake) return;
+    if (shared.sleepers > 0)
+      shared.cv.notify_one();
+    else if (shared.keeper_waiting)
+      shared.keeper_cv.notify_one();
   }
+
+  // The wake-ups' messages go to the firing worker's queue like a send
+  // from it: it takes them next (hand-off), nobody else is woken for one.
+  static void fire_timers(coordinator_data& shared);
+
+  // The first idle worker to find no keeper becomes it when a deadline is
+  // pending; the others wait kIdleLook and look again.
+  static void wait_for_work(coordinator_data& shared, std::unique_lock<std::mutex>& guard,
+                            ClockTime deadline, ClockTime now);
+
+  static thread_local bool firing_timers_;
 };
 
 }  // namespace gstmini::actors

@@ -17,12 +17,9 @@ ClockId Clock::schedule(ClockTime at, Callback fire) {
     id = next_id_++;
     earliest = entries_.empty() || at < entries_.begin()->first;
     entries_.emplace(at, Entry{id, std::move(fire)});
+    update_earliest();
+    on_scheduled(at, earliest);
   }
-  // The system clock's timer thread only needs waking when its next
-  // deadline moved earlier: with many sinks scheduling every frame, waking it
-  // for each would cost a context switch per schedule. Other clocks wake
-  // every waiter (TestClock::wait_for_pending counts entries).
-  if (earliest || dynamic_cast<SystemClock*>(this) == nullptr) changed_.notify_all();
   if (at <= now()) fire_due(now());
   return id;
 }
@@ -34,6 +31,7 @@ void Clock::unschedule(ClockId id) {
     if (it->second.id == id) {
       dropped = std::move(it->second.fire);
       entries_.erase(it);
+      update_earliest();
       return;
     }
   }
@@ -51,8 +49,9 @@ void Clock::fire_due(ClockTime time) {
     auto end = entries_.upper_bound(time);
     for (auto it = entries_.begin(); it != end; ++it) due.push_back(std::move(it->second.fire));
     entries_.erase(entries_.begin(), end);
+    update_earliest();
   }
-  changed_.notify_all();
+  on_fired();
   for (auto& fire : due) fire();
 }
 
@@ -74,6 +73,34 @@ SystemClock::~SystemClock() {
   timer_.join();
 }
 
+// The timer thread only needs waking when its next deadline moved earlier:
+// with many sinks scheduling every frame, waking it for each would cost a
+// context switch per schedule.
+void SystemClock::on_scheduled(ClockTime at, bool earliest) {
+  if (!earliest) return;
+  if (driver_)
+    driver_->earliest_changed(at);
+  else
+    changed_.notify_all();
+}
+
+bool SystemClock::attach(TimerDriver* driver) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (driver_) return false;
+  driver_ = driver;
+  if (next_deadline() != kClockTimeNone) driver_->earliest_changed(next_deadline());
+  return true;
+}
+
+void SystemClock::detach(TimerDriver* driver) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (driver_ != driver) return;
+    driver_ = nullptr;
+  }
+  changed_.notify_all();
+}
+
 ClockTime SystemClock::now() const {
   return static_cast<ClockTime>(std::chrono::duration_cast<std::chrono::nanoseconds>(
                                     std::chrono::steady_clock::now().time_since_epoch())
@@ -90,7 +117,7 @@ void SystemClock::timer_loop() {
 
   std::unique_lock<std::mutex> lock(mutex_);
   while (!stop_) {
-    if (entries_.empty()) {
+    if (entries_.empty() || driver_) {
       changed_.wait(lock);
       continue;
     }

@@ -7,8 +7,10 @@
 //
 //   threads  = scheduler workers that run every element actor
 //            + 1 timer thread of the actor scheduler (control timeouts)
-//            + 1 timer thread of the system clock (sinks' render deadlines,
-//              live sources' frame times; runtime/clock.hpp)
+//            + 1 timer thread of the system clock (asleep while the
+//              runtime runs: its idle workers keep the sinks' render
+//              deadlines and live sources' frame times; runtime/clock.hpp,
+//              actors/handoff_sharing.hpp)
 //
 // plus the application's own threads and a dispatch thread per bus watch.
 //

@@ -3,9 +3,13 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <vector>
 
+#include "actors/actor_runtime.hpp"
 #include "resource_usage.hpp"
 #include "runtime/launch/parse_launch.hpp"
 #include "runtime/pipeline.hpp"
@@ -109,4 +113,36 @@ TEST_CASE("out-of-range runtime options are clamped", "[runtime]") {
   Pipeline pipeline("p");
   CHECK(runtime_info().threads == kMaxWorkerThreads);
   CHECK(runtime_info().max_throughput == 32);
+}
+
+namespace {
+
+// Schedules a wake-up 1 ms ahead on the system clock and tells whether it
+// fired on one of the runtime's threads.
+bool system_clock_fires_on_runtime_thread() {
+  auto clock = SystemClock::obtain();
+  std::mutex mutex;
+  std::condition_variable cv;
+  std::optional<bool> on_runtime;
+  clock->schedule(clock->now() + kMillisecond, [&] {
+    std::lock_guard<std::mutex> lock(mutex);
+    on_runtime = actors::ActorRuntime::on_runtime_thread();
+    cv.notify_all();
+  });
+  std::unique_lock<std::mutex> lock(mutex);
+  REQUIRE(cv.wait_for(lock, std::chrono::seconds(10), [&] { return on_runtime.has_value(); }));
+  return *on_runtime;
+}
+
+}  // namespace
+
+TEST_CASE("the runtime's workers keep the system clock's wake-ups; without it, its own thread",
+          "[runtime][clock]") {
+  {
+    auto pipeline = parse_launch("fakesrc num-buffers=1 ! fakesink");
+    REQUIRE(runtime_info().running);
+    CHECK(system_clock_fires_on_runtime_thread());
+  }
+  REQUIRE_FALSE(runtime_info().running);
+  CHECK_FALSE(system_clock_fires_on_runtime_thread());
 }
