@@ -236,8 +236,9 @@ void ElementActor::answer_item(std::uint32_t pad, std::uint64_t epoch, FlowRetur
   // grant more (a sync=false sink gone to PLAYING), tell it (an answer for
   // no item), and it sends batches instead.
   InLink& in = in_[pad];
-  if (in.peer && grant(in) != in.granted) {
-    in.granted = grant(in);
+  const std::uint32_t now_granted = grant(in);
+  if (in.peer && now_granted != in.granted) {
+    in.granted = now_granted;
     send(in.peer, FlowMsg{in.peer_pad, epoch, FlowReturn::Ok, 0, in.granted});
   }
 }
