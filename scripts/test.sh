@@ -10,8 +10,7 @@
 #   GSTMINI_TSAN_ACTORS=1 bash scripts/test.sh --tsan
 #                                     -> also the actor lifecycle, integrity, runtime and
 #                                        teardown tests, with scripts/tsan.supp (what it
-#                                        hides is written there). Not yet in CI: not yet
-#                                        seen to pass.
+#                                        hides is written there). CI runs this form.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
