@@ -26,8 +26,11 @@
 #include "runtime/bus.hpp"
 #include "runtime/clock.hpp"
 #include "runtime/debug/log.hpp"
+#include "runtime/element_class.hpp"
+#include "runtime/element_runtime.hpp"
 #include "runtime/event.hpp"
 #include "runtime/flow.hpp"
+#include "runtime/output.hpp"
 #include "runtime/pad.hpp"
 #include "runtime/property.hpp"
 #include "runtime/query.hpp"
@@ -35,60 +38,6 @@
 #include "runtime/state.hpp"
 
 namespace gstmini {
-
-// What an element class is: GstElementClass metadata, templates, properties.
-struct ElementClass {
-  std::string factory_name;  // "fakesink"
-  std::string long_name;     // "Fake Sink"
-  std::string klass;         // "Sink"
-  std::string description;
-  std::string author;
-  std::vector<PadTemplate> pad_templates;
-  std::vector<PropertySpec> properties;
-};
-
-class Element;
-
-// The items an element pushes during one hook, in order.
-class Output {
- public:
-  struct Item {
-    unsigned pad;
-    std::variant<Buffer, BufferList, Event> data;
-  };
-
-  explicit Output(const Element& element) : element_(&element) {}
-  void push(Buffer buffer);  // on the element's first src pad
-  void push(const Pad& src, Buffer buffer);
-  void push_list(BufferList list);
-  void push_list(const Pad& src, BufferList list);
-  void push_event(Event event);  // on every src pad
-  void push_event(const Pad& src, Event event);
-  // An upstream event (SEEK, LATENCY, QOS, custom) out of a sink pad.
-  void push_upstream(Event event);  // on every sink pad
-  void push_upstream(const Pad& sink, Event event);
-
-  std::vector<Item>& items() { return items_; }
-  void clear() { items_.clear(); }
-
- private:
-  unsigned first_src() const;
-  const Element* element_;
-  std::vector<Item> items_;
-};
-
-// Set by the hosting actor; read by the element.
-struct ElementRuntime {
-  std::shared_ptr<Bus> bus;
-  std::shared_ptr<Clock> clock;
-  ClockTime base_time = kClockTimeNone;
-  State state = State::Null;
-  // Messages the pipeline itself acts on (LATENCY) also go here.
-  std::function<void(const Message&)> notify_pipeline;
-  // Thread-safe: asks the element's actor to look again at work it parked
-  // because the element was not ready (appsrc got data, appsink got room).
-  std::function<void()> wake;
-};
 
 class Element {
  public:

@@ -235,22 +235,6 @@ Value parse_value(const PropertySpec& spec, const std::string& text, const std::
   fail(spec, owner, got);
 }
 
-bool parse_fraction(const std::string& text, Fraction* out) {
-  char* end = nullptr;
-  errno = 0;
-  long long num = std::strtoll(text.c_str(), &end, 10);
-  if (end == text.c_str() || errno || num < 0) return false;
-  long long den = 1;
-  if (*end == '/') {
-    const char* den_text = end + 1;
-    den = std::strtoll(den_text, &end, 10);
-    if (end == den_text || errno || den <= 0) return false;
-  }
-  if (*end) return false;
-  *out = Fraction{num, den};
-  return true;
-}
-
 PropertyStore::PropertyStore(const std::vector<PropertySpec>* specs, std::string owner)
     : specs_(specs), owner_(std::move(owner)) {
   values_.reserve(specs_->size());

@@ -17,6 +17,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "runtime/fraction.hpp"
 #include "runtime/value.hpp"
 
 namespace gstmini {
@@ -105,13 +106,6 @@ class PropertyStore {
   std::vector<const std::atomic<std::uint64_t>*> counters_;  // per index, may be null
   std::atomic<std::uint64_t> generation_{0};
 };
-
-struct Fraction {
-  std::int64_t num = 0;
-  std::int64_t den = 1;
-};
-// Parses "30/1" or "30"; false if malformed or den <= 0 or num < 0.
-bool parse_fraction(const std::string& text, Fraction* out);
 
 // C++ values to Value without surprises (a const char* must not become bool).
 template <class T>

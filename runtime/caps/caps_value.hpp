@@ -13,7 +13,7 @@
 #include <variant>
 #include <vector>
 
-#include "runtime/property.hpp"  // Fraction
+#include "runtime/fraction.hpp"
 
 namespace gstmini {
 
