@@ -62,7 +62,7 @@ class HandoffSharing : public caf::policy::unprofiled {
     std::mutex lock;
     std::condition_variable cv;         // idle workers but the keeper
     std::condition_variable keeper_cv;  // the keeper
-    int workers = 0;                    // learned at the first dequeue
+    int workers = 0;                    // CAF knows it only after building this: set by dequeue
     int sleepers = 0;                   // waiting on cv
     bool keeper_waiting = false;
     ClockTime keeper_until = 0;  // when the keeper wakes by itself

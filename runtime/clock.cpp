@@ -88,7 +88,8 @@ bool SystemClock::attach(TimerDriver* driver) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (driver_) return false;
   driver_ = driver;
-  if (next_deadline() != kClockTimeNone) driver_->earliest_changed(next_deadline());
+  const ClockTime pending = next_deadline();
+  if (pending != kClockTimeNone) driver_->earliest_changed(pending);
   return true;
 }
 

@@ -59,11 +59,7 @@ class Clock {
 
   // Called with mutex_ held after `at` was scheduled; `earliest`: nothing
   // pending was due before it. Default: wake every waiter.
-  virtual void on_scheduled(ClockTime at, bool earliest) {
-    (void)at;
-    (void)earliest;
-    changed_.notify_all();
-  }
+  virtual void on_scheduled(ClockTime /*at*/, bool /*earliest*/) { changed_.notify_all(); }
   // Called after fire_due() took what was due. Default: wake every waiter.
   virtual void on_fired() { changed_.notify_all(); }
 

@@ -6,15 +6,12 @@
 
 #include "runtime/registry/registry.hpp"
 
+#include "tools/inspect/inspect_detail.hpp"
+
 namespace gstmini {
 namespace {
 
-// gst-inspect's "%-25s" columns: "  Long-name                Fake Source".
-std::string detail(const std::string& label, const std::string& value) {
-  std::string line = "  " + label;
-  line.resize(std::max<std::size_t>(line.size() + 1, 27), ' ');
-  return line + value + "\n";
-}
+using inspect::detail;
 
 }  // namespace
 

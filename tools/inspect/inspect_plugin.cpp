@@ -3,15 +3,12 @@
 #include <algorithm>
 #include <sstream>
 
+#include "tools/inspect/inspect_detail.hpp"
+
 namespace gstmini {
 namespace {
 
-// gst-inspect's "  %-25s" detail columns.
-std::string detail(const std::string& label, const std::string& value) {
-  std::string line = "  " + label;
-  line.resize(std::max<std::size_t>(line.size() + 1, 27), ' ');
-  return line + value + "\n";
-}
+using inspect::detail;
 
 std::string long_name(Registry& registry, const std::string& feature) {
   const ElementClass* klass = registry.find(feature);
